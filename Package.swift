@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+// Folio: a peer-to-peer rights ledger. The target graph below follows
+// docs (../shared/docs/ARCHITECTURE.md); scripts/check-deps.sh enforces it.
+import PackageDescription
+
+/// Library targets and the Folio targets each may import (the architecture's table).
+let libraries: [(name: String, deps: [String])] = [
+    ("FolioCrypto", ["COpenSSL"]),
+    ("FolioCore", ["FolioCrypto"]),
+    ("FolioLicence", ["FolioCore"]),
+    ("FolioFingerprint", ["FolioCore"]),
+    ("FolioWire", ["FolioCore"]),
+    ("FolioKeystore", ["FolioCrypto", "FolioCore"]),
+    ("FolioConsensus", ["FolioCore"]),
+    ("FolioPoW", ["FolioConsensus", "FolioCore", "FolioCrypto"]),
+    ("FolioPoA", ["FolioConsensus", "FolioCore", "FolioCrypto"]),
+    ("FolioStore", ["FolioCore"]),
+    ("FolioChain", ["FolioConsensus", "FolioStore", "FolioLicence", "FolioFingerprint", "FolioCore"]),
+    ("FolioMempool", ["FolioChain", "FolioCore"]),
+    ("FolioPeer", ["FolioWire", "FolioCore"]),
+    ("FolioNetwork", ["FolioPeer", "FolioWire"]),
+    ("FolioAPI", ["FolioCore"]),
+    ("FolioNode", [
+        "FolioCrypto", "FolioCore", "FolioLicence", "FolioFingerprint", "FolioWire", "FolioKeystore",
+        "FolioConsensus", "FolioPoW", "FolioPoA", "FolioStore", "FolioChain", "FolioMempool",
+        "FolioPeer", "FolioNetwork", "FolioAPI",
+    ]),
+    ("FolioWallet", ["FolioAPI", "FolioKeystore", "FolioLicence", "FolioFingerprint", "FolioCore", "FolioCrypto"]),
+]
+
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+
+/// Test targets that ship vector files read at run time.
+let testsWithResources: Set<String> = ["FolioCryptoTests", "FolioCoreTests"]
+
+var targets: [Target] = [
+    .systemLibrary(
+        name: "COpenSSL",
+        path: "Sources/COpenSSL",
+        pkgConfig: "libcrypto",
+        providers: [.apt(["libssl-dev"])]
+    ),
+    .target(
+        name: "FolioTestSupport",
+        dependencies: libraries.map { .target(name: $0.name) },
+        path: "Sources/FolioTestSupport"
+    ),
+    .executableTarget(name: "foliod", dependencies: ["FolioNode", argumentParser], path: "Sources/foliod"),
+    .executableTarget(name: "folio", dependencies: ["FolioWallet", argumentParser], path: "Sources/folio"),
+    .executableTarget(name: "folio-testnet", dependencies: ["FolioNode", argumentParser], path: "Sources/folio-testnet"),
+    .testTarget(
+        name: "FolioIntegrationTests",
+        dependencies: ["FolioTestSupport", "FolioNode", "FolioWallet"],
+        path: "Tests/FolioIntegrationTests"
+    ),
+]
+
+for library in libraries {
+    targets.append(.target(
+        name: library.name,
+        dependencies: library.deps.map { .target(name: $0) },
+        path: "Sources/\(library.name)"
+    ))
+    let testName = "\(library.name)Tests"
+    targets.append(.testTarget(
+        name: testName,
+        dependencies: [.target(name: library.name), "FolioTestSupport", propertyBased],
+        path: "Tests/\(testName)",
+        resources: testsWithResources.contains(testName) ? [.copy("Vectors")] : nil
+    ))
+}
+
+let package = Package(
+    name: "Folio",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "foliod", targets: ["foliod"]),
+        .executable(name: "folio", targets: ["folio"]),
+        .executable(name: "folio-testnet", targets: ["folio-testnet"]),
+    ] + libraries.map { .library(name: $0.name, targets: [$0.name]) },
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,8 @@
+import Testing
+@testable import FolioKeystore
+
+@Suite struct KeystoreFormatTests {
+    @Test func writesVersionOne() {
+        #expect(KeystoreFormat.currentVersion == 1)
+    }
+}

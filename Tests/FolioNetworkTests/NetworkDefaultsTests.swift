@@ -1,0 +1,9 @@
+import Testing
+@testable import FolioNetwork
+import FolioAPI
+
+@Suite struct NetworkDefaultsTests {
+    @Test func p2pPortDiffersFromRPCPort() {
+        #expect(NetworkDefaults.p2pPort != RPCDefaults.rpcPort)
+    }
+}

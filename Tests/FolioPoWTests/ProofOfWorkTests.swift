@@ -1,0 +1,8 @@
+import Testing
+@testable import FolioPoW
+
+@Suite struct ProofOfWorkTests {
+    @Test func engineNameMatchesGenesisSpelling() {
+        #expect(ProofOfWork.engineName == "pow")
+    }
+}
