@@ -8,7 +8,7 @@ let libraries: [(name: String, deps: [String])] = [
     ("FolioCrypto", ["COpenSSL"]),
     ("FolioCore", ["FolioCrypto"]),
     ("FolioLicence", ["FolioCore"]),
-    ("FolioFingerprint", ["FolioCore"]),
+    ("FolioFingerprint", ["FolioCore", "CLibPNG", "CLibJPEG"]),
     ("FolioWire", ["FolioCore"]),
     ("FolioKeystore", ["FolioCrypto", "FolioCore"]),
     ("FolioConsensus", ["FolioCore"]),
@@ -32,7 +32,10 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
 
 /// Test targets that ship vector files read at run time.
-let testsWithResources: Set<String> = ["FolioCryptoTests", "FolioCoreTests"]
+let testsWithResources: Set<String> = ["FolioCryptoTests", "FolioCoreTests", "FolioLicenceTests", "FolioFingerprintTests"]
+
+/// Library targets that ship resource folders (licence templates, fingerprint models).
+let libraryResources: [String: String] = ["FolioLicence": "Templates", "FolioFingerprint": "Models"]
 
 var targets: [Target] = [
     .systemLibrary(
@@ -41,6 +44,9 @@ var targets: [Target] = [
         pkgConfig: "libcrypto",
         providers: [.apt(["libssl-dev"])]
     ),
+    .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CLibJPEG", path: "Sources/CLibJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
+    .executableTarget(name: "folio-train", dependencies: ["FolioFingerprint", argumentParser], path: "Sources/folio-train"),
     .target(
         name: "FolioTestSupport",
         dependencies: libraries.map { .target(name: $0.name) },
@@ -60,7 +66,8 @@ for library in libraries {
     targets.append(.target(
         name: library.name,
         dependencies: library.deps.map { .target(name: $0) },
-        path: "Sources/\(library.name)"
+        path: "Sources/\(library.name)",
+        resources: libraryResources[library.name].map { [.copy($0)] }
     ))
     let testName = "\(library.name)Tests"
     targets.append(.testTarget(

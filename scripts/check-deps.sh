@@ -9,10 +9,13 @@ SOURCES="${1:-$(cd "$(dirname "$0")/.." && pwd)/Sources}"
 # target: the Folio modules it may import (besides itself). Keep in step with Package.swift.
 declare -A ALLOWED=(
     [COpenSSL]=""
+    [CLibPNG]=""
+    [CLibJPEG]=""
+    [folio-train]="FolioFingerprint"
     [FolioCrypto]="COpenSSL"
     [FolioCore]="FolioCrypto"
     [FolioLicence]="FolioCore"
-    [FolioFingerprint]="FolioCore"
+    [FolioFingerprint]="FolioCore CLibPNG CLibJPEG"
     [FolioWire]="FolioCore"
     [FolioKeystore]="FolioCrypto FolioCore"
     [FolioConsensus]="FolioCore"
@@ -31,7 +34,7 @@ declare -A ALLOWED=(
     [folio-testnet]="FolioNode"
     [FolioTestSupport]="*"
 )
-FOLIO_MODULES=" COpenSSL FolioTestSupport ${!ALLOWED[*]} "
+FOLIO_MODULES=" COpenSSL CLibPNG CLibJPEG FolioTestSupport ${!ALLOWED[*]} "
 
 failures=0
 for dir in "$SOURCES"/*/; do
