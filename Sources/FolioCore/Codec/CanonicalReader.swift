@@ -70,7 +70,7 @@ public struct CanonicalReader: Sendable {
     /// Reads a varint length or count for `field` and checks it against `cap`.
     public mutating func readLength(field: String, cap: Int) throws(CodecError) -> Int {
         let length = try readVarInt()
-        guard length <= UInt64(cap) else { throw .lengthOverCap(field: field, length: length, cap: cap) }
+        guard cap >= 0, length <= UInt64(cap) else { throw .lengthOverCap(field: field, length: length, cap: cap) }
         return Int(length)
     }
 
