@@ -1,0 +1,22 @@
+/// The kind of content a work is; it picks the fingerprint feature extractor.
+/// Encoded as a varint tag: audio 0, image 1, text 2.
+public enum MediaType: UInt8, Hashable, Sendable, CaseIterable {
+    /// Sound recordings.
+    case audio = 0
+    /// Still images.
+    case image = 1
+    /// Written text.
+    case text = 2
+}
+
+extension MediaType: CanonicalCodable {
+    public func encode(to writer: inout CanonicalWriter) { writer.writeVarInt(UInt64(rawValue)) }
+
+    public init(from reader: inout CanonicalReader) throws(CodecError) {
+        let tag = try reader.readVarInt()
+        guard tag <= UInt64(UInt8.max), let type = MediaType(rawValue: UInt8(tag)) else {
+            throw .unknownTag(type: "MediaType", tag: tag)
+        }
+        self = type
+    }
+}
