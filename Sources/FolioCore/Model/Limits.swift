@@ -26,4 +26,6 @@ public enum Limits {
     public static let blockBytes = 4 * 1024 * 1024
     /// Authorities a proof-of-authority genesis may name.
     public static let genesisAuthorities = 256
+    /// Accounts a genesis file may prefund.
+    public static let genesisAllocations = 10_000
 }
