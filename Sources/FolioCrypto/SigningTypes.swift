@@ -1,23 +1,44 @@
 /// An Ed25519 public key: 32 bytes as RFC 8032 encodes it.
+///
+/// Equality and hashing look at the bytes only. The libcrypto key used to verify is built on
+/// first use and shared by copies, so verifying many signatures from one key builds it once.
 public struct PublicKey: Hashable, Sendable {
+    /// Encoded length in bytes.
+    public static let byteCount = 32
+
     /// The 32 encoded bytes.
     public let bytes: [UInt8]
 
+    let verifier: LazyVerifier
+
     /// Wraps 32 bytes; throws `CryptoError.invalidKeyLength` for any other length.
+    ///
+    /// The bytes are not checked to be a curve point here; a key that is not one verifies
+    /// no signature.
     public init(bytes: [UInt8]) throws(CryptoError) {
-        guard bytes.count == 32 else { throw .invalidKeyLength(expected: 32, actual: bytes.count) }
+        guard bytes.count == Self.byteCount else { throw .invalidKeyLength(expected: Self.byteCount, actual: bytes.count) }
         self.bytes = bytes
+        verifier = LazyVerifier()
     }
+
+    /// Two keys are equal when their encodings are.
+    public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool { lhs.bytes == rhs.bytes }
+
+    /// Hashes the encoding.
+    public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
 }
 
 /// An Ed25519 signature: 64 bytes (R then S) as RFC 8032 encodes it.
 public struct Signature: Hashable, Sendable {
+    /// Encoded length in bytes.
+    public static let byteCount = 64
+
     /// The 64 encoded bytes.
     public let bytes: [UInt8]
 
     /// Wraps 64 bytes; throws `CryptoError.invalidSignatureLength` for any other length.
     public init(bytes: [UInt8]) throws(CryptoError) {
-        guard bytes.count == 64 else { throw .invalidSignatureLength(actual: bytes.count) }
+        guard bytes.count == Self.byteCount else { throw .invalidSignatureLength(actual: bytes.count) }
         self.bytes = bytes
     }
 }
