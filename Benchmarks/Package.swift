@@ -1,0 +1,18 @@
+// swift-tools-version: 6.1
+// Folio benchmarks, kept apart from the tests: release builds only, run by scripts/bench.sh,
+// which also builds and runs the C and `openssl speed` references in the same run.
+import PackageDescription
+
+let package = Package(
+    name: "FolioBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "Folio", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "folio-bench",
+            dependencies: [.product(name: "FolioCrypto", package: "Folio")],
+            path: "Sources/folio-bench"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
