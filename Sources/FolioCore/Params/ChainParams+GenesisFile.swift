@@ -52,7 +52,7 @@ extension ChainParams {
         }
         guard let modelId = Hash256(hex: file.modelId) else { throw .badHex(path: "modelId", digits: 64) }
         try self.init(
-            chainId: file.chainId, network: network, genesisTimestamp: file.timestamp, consensus: consensus,
+            chainId: try narrow(file.chainId, path: "chainId"), network: network, genesisTimestamp: file.timestamp, consensus: consensus,
             blockReward: Amount(baseUnits: file.blockReward), prefunded: prefunded,
             fingerprint: FingerprintThresholds(
                 duplicateDistance: file.fingerprint.duplicateDistance,
@@ -70,7 +70,8 @@ extension ChainParams {
             }
             let bits = raw.reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
             return .proofOfWork(ProofOfWorkParams(
-                targetSpacingSeconds: pow.targetSpacingSeconds, halfLifeSeconds: pow.halfLifeSeconds, initialBits: bits))
+                targetSpacingSeconds: try narrow(pow.targetSpacingSeconds, path: "pow.targetSpacingSeconds"),
+                halfLifeSeconds: try narrow(pow.halfLifeSeconds, path: "pow.halfLifeSeconds"), initialBits: bits))
         case GenesisEngine.proofOfAuthority:
             guard let poa = file.poa else { throw .missingEngineSection(engine: file.engine) }
             guard file.pow == nil else { throw .conflictingEngineSection(engine: file.engine, section: "pow") }
@@ -80,11 +81,20 @@ extension ChainParams {
                 guard text.utf8.count == 64, let raw = HexCoding.decode(text) else { throw .badHex(path: path, digits: 64) }
                 do { keys.append(try PublicKey(bytes: raw)) } catch { throw .badPublicKey(path: path) }
             }
-            return .proofOfAuthority(ProofOfAuthorityParams(authorities: keys, periodSeconds: poa.periodSeconds))
+            let period = try narrow(poa.periodSeconds, path: "poa.periodSeconds")
+            return .proofOfAuthority(ProofOfAuthorityParams(authorities: keys, periodSeconds: period))
         default:
             throw .unknownEngine(file.engine)
         }
     }
+}
+
+/// `value` as a `UInt32`, or `outOfRange` at `path`.
+private func narrow(_ value: UInt64, path: String) throws(GenesisError) -> UInt32 {
+    guard let narrow = UInt32(exactly: value) else {
+        throw .outOfRange(path: path, value: Int64(clamping: value), range: "0...\(UInt32.max)")
+    }
+    return narrow
 }
 
 extension GenesisFile {
@@ -96,17 +106,18 @@ extension GenesisFile {
         case let .proofOfWork(p):
             let bits = (0..<4).map { UInt8(truncatingIfNeeded: p.initialBits >> (24 - 8 * $0)) }
             pow = ProofOfWork(
-                targetSpacingSeconds: p.targetSpacingSeconds, halfLifeSeconds: p.halfLifeSeconds,
+                targetSpacingSeconds: UInt64(p.targetSpacingSeconds), halfLifeSeconds: UInt64(p.halfLifeSeconds),
                 initialBits: HexCoding.encode(bits))
         case let .proofOfAuthority(p):
-            poa = ProofOfAuthority(authorities: p.authorities.map { HexCoding.encode($0.bytes) }, periodSeconds: p.periodSeconds)
+            poa = ProofOfAuthority(
+                authorities: p.authorities.map { HexCoding.encode($0.bytes) }, periodSeconds: UInt64(p.periodSeconds))
         }
         var prefunded: [String: UInt64] = [:]
         for allocation in params.prefunded {
             prefunded[GenesisAddressText.format(allocation.address, network: params.network)] = allocation.amount.baseUnits
         }
         self.init(
-            chainId: params.chainId, network: params.network.rawValue, timestamp: params.genesisTimestamp,
+            chainId: UInt64(params.chainId), network: params.network.rawValue, timestamp: params.genesisTimestamp,
             engine: params.consensus.engineName, pow: pow, poa: poa, blockReward: params.blockReward.baseUnits,
             prefunded: prefunded,
             fingerprint: Thresholds(

@@ -97,8 +97,10 @@ public enum CompactTarget {
         let exponent = bits >> 24
         let mantissa = bits & 0x007f_ffff
         guard bits & 0x0080_0000 == 0, mantissa != 0 else { return false }
+        // The target is mantissa · 256^(exponent − 3): below exponent 3 the mantissa is shifted
+        // right and must keep a bit; above, its top byte must sit at or below byte 32.
+        if exponent < 3 { return mantissa >> (8 * (3 - exponent)) != 0 }
         let mantissaBytes: UInt32 = mantissa > 0xffff ? 3 : (mantissa > 0xff ? 2 : 1)
-        // The target is mantissa · 256^(exponent − 3); its top byte must sit at or below byte 32.
-        return exponent >= 1 && exponent + mantissaBytes <= 35
+        return exponent + mantissaBytes <= 35
     }
 }

@@ -1,7 +1,8 @@
 /// The genesis file's JSON shape, field for field. Numbers stay numbers and keys, hashes and
 /// target bits stay text here; `ChainParams(genesisFile:)` turns them into typed values.
 struct GenesisFile: Codable, Equatable {
-    var chainId: UInt32
+    /// Wider than the parameter so an out-of-range value is reported with its path.
+    var chainId: UInt64
     var network: String
     var timestamp: Int64
     var engine: String
@@ -16,8 +17,8 @@ struct GenesisFile: Codable, Equatable {
     var maxTransactionsPerBlock: Int
 
     struct ProofOfWork: Codable, Equatable {
-        var targetSpacingSeconds: UInt32
-        var halfLifeSeconds: UInt32
+        var targetSpacingSeconds: UInt64
+        var halfLifeSeconds: UInt64
         /// Eight hex digits, most significant first, as block explorers print compact bits.
         var initialBits: String
     }
@@ -25,7 +26,7 @@ struct GenesisFile: Codable, Equatable {
     struct ProofOfAuthority: Codable, Equatable {
         /// Ed25519 public keys, 64 hex digits each.
         var authorities: [String]
-        var periodSeconds: UInt32
+        var periodSeconds: UInt64
     }
 
     struct Thresholds: Codable, Equatable {
