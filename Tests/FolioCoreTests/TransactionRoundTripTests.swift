@@ -13,10 +13,12 @@ enum ModelGen {
     static let address = byte.array(of: 20).compactMap { Address(bytes: $0) }
     static let amount = Gen.uint64().map { Amount(baseUnits: $0) }
     static let fingerprint = byte.array(of: 32).compactMap { Fingerprint(bytes: $0) }
-    /// Text with one-, two- and four-byte UTF-8 characters.
-    static let text = Gen.oneOf(
-        Gen.letterOrNumber, Gen.character(in: "α"..."ω"), Gen.character(in: "😀"..."😏")
-    ).string(of: 0...12)
+    /// One-, two- and four-byte UTF-8 characters.
+    static let character = Gen.oneOf(Gen.letterOrNumber, Gen.character(in: "α"..."ω"), Gen.character(in: "😀"..."😏"))
+    /// Up to 48 bytes of text: under every string cap but the usage action's.
+    static let text = character.string(of: 0...12)
+    /// Up to 32 bytes of text, the usage action's cap.
+    static let action = character.string(of: 0...8)
     static let parameter = zip(text, byte.array(of: 0...40)).map { LicenceParameter(name: $0, value: $1) }
     static let parameters = parameter.array(of: 0...4)
     static let ownership = zip(address, Gen.uint64()).map { Ownership(owner: $0, share: $1) }
@@ -45,7 +47,7 @@ enum ModelGen {
         zip(hash, parameters, amount).map {
             TransactionPayload.acceptLicence(AcceptLicence(offerId: $0, useParameters: $1, payment: $2))
         }.eraseToAnySequence(),
-        zip(hash, text, Gen.uint64(), Gen.int64(), Gen.int64(), amount, amount).map {
+        zip(hash, action, Gen.uint64(), Gen.int64(), Gen.int64(), amount, amount).map {
             TransactionPayload.reportUsage(ReportUsage(
                 licenceId: $0, action: $1, count: $2, period: UsagePeriod(start: $3, end: $4), revenue: $5, payment: $6))
         }.eraseToAnySequence(),
