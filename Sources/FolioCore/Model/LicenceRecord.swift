@@ -10,17 +10,7 @@ public enum LicenceState: UInt8, Hashable, Sendable, CaseIterable {
     case expired = 3
 }
 
-extension LicenceState: CanonicalCodable {
-    public func encode(to writer: inout CanonicalWriter) { writer.writeVarInt(UInt64(rawValue)) }
-
-    public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let tag = try reader.readVarInt()
-        guard tag <= UInt64(UInt8.max), let state = LicenceState(rawValue: UInt8(tag)) else {
-            throw .unknownTag(type: "LicenceState", tag: tag)
-        }
-        self = state
-    }
-}
+extension LicenceState: CanonicalTaggedEnum {}
 
 /// A licence as the state holds it. Usage counters live beside it, keyed by licence, action
 /// and period, so this record stays bounded.

@@ -9,14 +9,4 @@ public enum MediaType: UInt8, Hashable, Sendable, CaseIterable {
     case text = 2
 }
 
-extension MediaType: CanonicalCodable {
-    public func encode(to writer: inout CanonicalWriter) { writer.writeVarInt(UInt64(rawValue)) }
-
-    public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let tag = try reader.readVarInt()
-        guard tag <= UInt64(UInt8.max), let type = MediaType(rawValue: UInt8(tag)) else {
-            throw .unknownTag(type: "MediaType", tag: tag)
-        }
-        self = type
-    }
-}
+extension MediaType: CanonicalTaggedEnum {}
