@@ -1,0 +1,56 @@
+/// Reads little- and big-endian integers from a byte array, never past its end.
+///
+/// Every read checks the remaining length first and throws `InputProblem.truncated` naming the
+/// structure being read, so a short or lying file is an error, never a trap.
+struct ByteCursor {
+    let bytes: [UInt8]
+    private(set) var offset: Int
+
+    init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var remaining: Int { bytes.count - offset }
+    var isAtEnd: Bool { offset >= bytes.count }
+
+    mutating func require(_ count: Int, for what: String) throws(InputProblem) {
+        guard count >= 0, count <= remaining else { throw .truncated(what) }
+    }
+
+    mutating func skip(_ count: Int, for what: String) throws(InputProblem) {
+        try require(count, for: what)
+        offset += count
+    }
+
+    mutating func readBytes(_ count: Int, for what: String) throws(InputProblem) -> ArraySlice<UInt8> {
+        try require(count, for: what)
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
+
+    mutating func readUInt8(for what: String) throws(InputProblem) -> UInt8 {
+        try require(1, for: what)
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func readUInt16LE(for what: String) throws(InputProblem) -> UInt16 {
+        try require(2, for: what)
+        defer { offset += 2 }
+        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    mutating func readUInt32LE(for what: String) throws(InputProblem) -> UInt32 {
+        try require(4, for: what)
+        defer { offset += 4 }
+        var value: UInt32 = 0
+        for i in 0..<4 { value |= UInt32(bytes[offset + i]) << (8 * i) }
+        return value
+    }
+
+    mutating func readTag(for what: String) throws(InputProblem) -> String {
+        let raw = try readBytes(4, for: what)
+        return String(decoding: raw, as: UTF8.self)
+    }
+}

@@ -1,0 +1,90 @@
+/// Reads Netpbm greyscale and colour images: P5/P6 (binary) and P2/P3 (plain text), with any
+/// maximum value up to 65535. Colour is converted to luma.
+enum PNMReader {
+    static func isPNM(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == UInt8(ascii: "P") && [UInt8(ascii: "2"), UInt8(ascii: "3"),
+            UInt8(ascii: "5"), UInt8(ascii: "6")].contains(bytes[1])
+    }
+
+    static func read(_ bytes: [UInt8]) throws(InputProblem) -> GreyImage {
+        guard isPNM(bytes) else { throw .corrupt("not a P2, P3, P5 or P6 header") }
+        let kind = bytes[1]
+        let isColour = kind == UInt8(ascii: "3") || kind == UInt8(ascii: "6")
+        let isBinary = kind == UInt8(ascii: "5") || kind == UInt8(ascii: "6")
+        var scanner = Scanner(bytes: bytes, offset: 2)
+        let width = try scanner.number(for: "width")
+        let height = try scanner.number(for: "height")
+        let maxValue = try scanner.number(for: "maximum value")
+        guard width > 0, height > 0 else { throw .corrupt("image is \(width)×\(height)") }
+        guard (1...65535).contains(maxValue) else { throw .corrupt("maximum value \(maxValue) not in 1...65535") }
+        try checkSize(width: width, height: height)
+        let channels = isColour ? 3 : 1
+        let count = width * height * channels
+        var values = [Int](repeating: 0, count: count)
+        if isBinary {
+            // Exactly one whitespace byte separates the header from the raster.
+            guard scanner.offset < bytes.count, Scanner.isSpace(bytes[scanner.offset]) else {
+                throw .truncated("header ends without the byte before the raster")
+            }
+            var cursor = ByteCursor(bytes, offset: scanner.offset + 1)
+            let wide = maxValue > 255
+            try cursor.require(count * (wide ? 2 : 1), for: "\(width)×\(height) raster")
+            for i in 0..<count {
+                values[i] = wide
+                    ? Int(try cursor.readUInt8(for: "raster")) << 8 | Int(try cursor.readUInt8(for: "raster"))
+                    : Int(try cursor.readUInt8(for: "raster"))
+            }
+        } else {
+            for i in 0..<count { values[i] = try scanner.number(for: "sample \(i)") }
+        }
+        var pixels = [UInt8](repeating: 0, count: width * height)
+        for p in 0..<pixels.count {
+            let base = p * channels
+            for c in 0..<channels where values[base + c] > maxValue {
+                throw .corrupt("sample \(values[base + c]) exceeds the maximum value \(maxValue)")
+            }
+            let scaled = (0..<channels).map { (values[base + $0] * 255 + maxValue / 2) / maxValue }
+            pixels[p] = isColour ? GreyImage.luma(red: scaled[0], green: scaled[1], blue: scaled[2]) : UInt8(scaled[0])
+        }
+        return GreyImage(width: width, height: height, pixels: pixels)
+    }
+
+    static func checkSize(width: Int, height: Int) throws(InputProblem) {
+        guard width <= InputLimits.maxImageSide, height <= InputLimits.maxImageSide,
+              width * height <= InputLimits.maxImagePixels else {
+            throw .tooLarge("\(width)×\(height) image (cap \(InputLimits.maxImagePixels) pixels)")
+        }
+    }
+
+    /// Reads whitespace-separated decimal numbers, skipping `#` comments to the end of the line.
+    struct Scanner {
+        let bytes: [UInt8]
+        var offset: Int
+
+        static func isSpace(_ byte: UInt8) -> Bool { [9, 10, 11, 12, 13, 32].contains(byte) }
+
+        mutating func number(for what: String) throws(InputProblem) -> Int {
+            while offset < bytes.count {
+                if Scanner.isSpace(bytes[offset]) {
+                    offset += 1
+                } else if bytes[offset] == UInt8(ascii: "#") {
+                    while offset < bytes.count, bytes[offset] != 10, bytes[offset] != 13 { offset += 1 }
+                } else {
+                    break
+                }
+            }
+            var value = 0
+            var digits = 0
+            while offset < bytes.count, (48...57).contains(bytes[offset]) {
+                value = value * 10 + Int(bytes[offset] - 48)
+                digits += 1
+                offset += 1
+                guard value <= 1 << 31 else { throw .corrupt("\(what) is too large") }
+            }
+            guard digits > 0 else {
+                throw offset >= bytes.count ? .truncated("file ends before the \(what)") : .corrupt("\(what) is not a number")
+            }
+            return value
+        }
+    }
+}
