@@ -29,6 +29,25 @@ let libraries: [(name: String, deps: [String])] = [
 ]
 
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// Package products test targets use beyond their library.
+let externalTestDependencies: [String: [Target.Dependency]] = [
+    "FolioNetworkTests": [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOEmbedded", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+    ],
+]
+
+/// Package products each library target uses (ADR 0001 says why each is here).
+let externalDependencies: [String: [Target.Dependency]] = [
+    "FolioStore": [.product(name: "GRDB", package: "GRDB.swift")],
+    "FolioPeer": [.product(name: "DequeModule", package: "swift-collections")],
+    "FolioNetwork": [
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+    ],
+]
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
 
 /// Test targets that ship vector files read at run time.
@@ -65,14 +84,14 @@ var targets: [Target] = [
 for library in libraries {
     targets.append(.target(
         name: library.name,
-        dependencies: library.deps.map { .target(name: $0) },
+        dependencies: library.deps.map { .target(name: $0) } + (externalDependencies[library.name] ?? []),
         path: "Sources/\(library.name)",
         resources: libraryResources[library.name].map { [.copy($0)] }
     ))
     let testName = "\(library.name)Tests"
     targets.append(.testTarget(
         name: testName,
-        dependencies: [.target(name: library.name), "FolioTestSupport", propertyBased],
+        dependencies: [.target(name: library.name), "FolioTestSupport", propertyBased] + (externalTestDependencies[testName] ?? []),
         path: "Tests/\(testName)",
         resources: testsWithResources.contains(testName) ? [.copy("Vectors")] : nil
     ))
@@ -89,6 +108,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]
