@@ -29,6 +29,22 @@ public struct GreyImage: Equatable, Sendable {
     }
 }
 
+extension PCMAudio {
+    /// Wraps samples; `channels` must be 1 or 2 and divide the sample count.
+    public static func checked(sampleRate: Int, channels: Int, samples: [Int16]) -> PCMAudio? {
+        guard channels == 1 || channels == 2, samples.count % channels == 0, sampleRate > 0 else { return nil }
+        return PCMAudio(sampleRate: sampleRate, channels: channels, samples: samples)
+    }
+}
+
+extension GreyImage {
+    /// Wraps pixels; `nil` unless there are exactly `width * height` of them and both are positive.
+    public static func checked(width: Int, height: Int, pixels: [UInt8]) -> GreyImage? {
+        guard width > 0, height > 0, pixels.count == width * height else { return nil }
+        return GreyImage(width: width, height: height, pixels: pixels)
+    }
+}
+
 /// A work read from a file, by medium.
 public enum DecodedWork: Equatable, Sendable {
     /// Sound, from WAV.

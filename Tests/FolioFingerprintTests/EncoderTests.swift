@@ -1,0 +1,153 @@
+import Foundation
+import FolioCore
+import Testing
+@testable import FolioFingerprint
+
+func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWeights {
+    try EncoderWeights(inputSize: 16, hiddenSize: hidden, inputWeights: parts[0], recurrentWeights: parts[1],
+                       gateBias: parts[2], projection: parts[3], projectionBias: parts[4])
+}
+
+@Suite struct ActivationTableTests {
+    // Expected values: σ(x) = 1/(1+e^−x) and tanh(x), times 4096, rounded.
+    @Test(arguments: [(0, 2048), (64, 2994), (-64, 1102), (128, 3608), (511, 4095), (-512, 1)])
+    func sigmoidEntriesAreTheRoundedFunction(stepsOf64th: Int, expected: Int32) {
+        #expect(abs(ActivationTables.sigmoid[ActivationTables.zero + stepsOf64th] - expected) <= 1)
+    }
+
+    @Test(arguments: [(0, 0), (32, 1893), (-32, -1893), (64, 3119), (256, 4093)])
+    func tanhEntriesAreTheRoundedFunction(stepsOf64th: Int, expected: Int32) {
+        #expect(abs(ActivationTables.tanh[ActivationTables.zero + stepsOf64th] - expected) <= 1)
+    }
+
+    @Test func tablesNeverDecrease() {
+        for i in 1..<ActivationTables.count {
+            #expect(ActivationTables.sigmoid[i] >= ActivationTables.sigmoid[i - 1])
+            #expect(ActivationTables.tanh[i] >= ActivationTables.tanh[i - 1])
+        }
+    }
+
+    @Test func indexRoundsToTheNearest64thAndClamps() {
+        #expect(ActivationTables.index(0) == 512)
+        #expect(ActivationTables.index(31) == 512 && ActivationTables.index(32) == 513)
+        #expect(ActivationTables.index(-1 << 40) == 0 && ActivationTables.index(1 << 40) == 1023)
+    }
+}
+
+@Suite struct LSTMEncoderTests {
+    @Test func withOnlyProjectionBiasesTheBitsAreTheirSigns() throws {
+        var rng = TestRandom(seed: 7)
+        var parts = try rng.weights(hidden: 4, scale: 0)
+        parts[4] = (0..<256).map { _ in rng.int16(-100...100) }
+        let encoder = LSTMEncoder(weights: try makeWeights(parts, hidden: 4))
+        let code = encoder.code(FeatureSequence(values: [Int16](repeating: 1000, count: 48)))
+        for bit in 0..<256 {
+            #expect((code[bit / 8] >> UInt8(bit % 8)) & 1 == (parts[4][bit] > 0 ? 1 : 0))
+        }
+    }
+
+    /// The same LSTM in Double with the textbook formulas, as an independent reference.
+    func reference(_ w: EncoderWeights, _ x: [Double], steps: Int) -> [Double] {
+        let n = w.hiddenSize
+        func q(_ v: Int16) -> Double { Double(v) / 4096 }
+        var h = [Double](repeating: 0, count: n), c = h, sum = h
+        for t in 0..<steps {
+            var z = [Double](repeating: 0, count: 4 * n)
+            for r in 0..<4 * n {
+                z[r] = q(w.gateBias[r])
+                for j in 0..<16 { z[r] += q(w.inputWeights[r * 16 + j]) * x[t * 16 + j] }
+                for j in 0..<n { z[r] += q(w.recurrentWeights[r * n + j]) * h[j] }
+            }
+            for k in 0..<n {
+                let i = 1 / (1 + exp(-z[k])), f = 1 / (1 + exp(-z[n + k])), g = Foundation.tanh(z[2 * n + k])
+                let o = 1 / (1 + exp(-z[3 * n + k]))
+                c[k] = f * c[k] + i * g
+                h[k] = o * Foundation.tanh(c[k])
+                sum[k] += h[k]
+            }
+        }
+        return (0..<256).map { b in
+            q(w.projectionBias[b]) + (0..<n).reduce(0.0) { $0 + q(w.projection[b * n + $1]) * sum[$1] / Double(steps) }
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func fixedPointInferenceTracksAFloatingPointLSTM(seed: UInt64) throws {
+        var rng = TestRandom(seed: seed)
+        let hidden = 32
+        let w = try makeWeights(try rng.weights(hidden: hidden, scale: 1200), hidden: hidden)
+        let steps = 40
+        let values = (0..<steps * 16).map { _ in rng.int16(-8000...8000) }
+        let got = LSTMEncoder(weights: w).projections(FeatureSequence(values: values)).map { Double($0) / 16_777_216.0 }
+        let want = reference(w, values.map { Double($0) / 4096 }, steps: steps)
+        var agree = 0
+        for (a, b) in zip(got, want) {
+            #expect(abs(a - b) < 0.05, "fixed \(a) vs float \(b)")
+            if (a > 0) == (b > 0) { agree += 1 }
+        }
+        #expect(agree >= 250)
+    }
+}
+
+@Suite struct ModelFileTests {
+    func sampleFile(hidden: Int = 3) throws -> [UInt8] {
+        var rng = TestRandom(seed: 11)
+        var encoders: [Medium: EncoderWeights] = [:]
+        for m in Medium.allCases { encoders[m] = try makeWeights(try rng.weights(hidden: hidden, scale: 3000), hidden: hidden) }
+        return try ModelFile.encode(encoders)
+    }
+
+    @Test func fileSizeIsHeaderPlusThreeEncoders() throws {
+        // hidden 3: 4·3·16 + 4·3·3 + 4·3 + 256·3 + 256 = 192 + 36 + 12 + 768 + 256 = 1264 values.
+        #expect(try sampleFile().count == 20 + 3 * (4 + 2 * 1264))
+    }
+
+    @Test func encodeThenDecodeGivesTheSameWeights() throws {
+        let bytes = try sampleFile()
+        #expect(try ModelFile.encode(try ModelFile.decode(bytes)) == bytes)
+    }
+
+    @Test func modelIdIsTheSHA256OfTheFile() throws {
+        let bytes = try sampleFile()
+        #expect(try FingerprintModel(fileBytes: bytes).id == SHA256.hash(bytes))
+    }
+
+    @Test func aFileWhoseHashIsNotTheExpectedIdIsRefused() throws {
+        var bytes = try sampleFile()
+        let id = SHA256.hash(bytes)
+        bytes[100] ^= 1
+        #expect(throws: ModelError.idMismatch(expected: "\(id)", actual: "\(SHA256.hash(bytes))")) {
+            try FingerprintModel(fileBytes: bytes, expectedID: id)
+        }
+    }
+
+    @Test func everyTruncationIsAnErrorNeverATrap() throws {
+        let bytes = try sampleFile(hidden: 1)
+        for length in 0..<bytes.count {
+            #expect(throws: ModelError.self) { try ModelFile.decode(Array(bytes.prefix(length))) }
+        }
+    }
+
+    static let damages: [(Int, UInt8, ModelError)] = [
+        (0, UInt8(ascii: "X"), .badMagic),
+        (8, 2, .unsupportedVersion(2)),
+        (10, 8, .invalidShape("input size 8, features have 16")),
+        (12, 0, .invalidShape("hidden size 0 not in 1...256")),
+        (16, 8, .invalidShape("weight fraction bits 8, expected 12")),
+        (17, 2, .media("2 encoders, expected 3")),
+        (18, 1, .invalidShape("reserved header bytes are not zero")),
+        (20, 7, .media("unknown medium tag 7")),
+        (20, 1, .media("two image encoders")),
+    ]
+
+    @Test(arguments: damages)
+    func damagedHeadersAreRefusedWithTheirReason(offset: Int, value: UInt8, expected: ModelError) throws {
+        var bytes = try sampleFile()
+        bytes[offset] = value
+        #expect(throws: expected) { try ModelFile.decode(bytes) }
+    }
+
+    @Test func trailingBytesAreRefused() throws {
+        #expect(throws: ModelError.trailingBytes(1)) { try ModelFile.decode(try sampleFile() + [0]) }
+    }
+}
