@@ -4,7 +4,7 @@ import COpenSSL
 ///
 /// Copies share one libcrypto key and one signing context, built when the key is made, so
 /// signing allocates only the returned `Signature`.
-public struct PrivateKey: Sendable {
+public struct PrivateKey: Sendable, GeneratableSecretKey {
     /// Seed length in bytes.
     public static let seedByteCount = 32
 
@@ -12,6 +12,14 @@ public struct PrivateKey: Sendable {
     private let signer: EVPKey
     /// The matching public key.
     public let publicKey: PublicKey
+
+    /// The seed length, for `generate()`.
+    public static var secretByteCount: Int { seedByteCount }
+
+    /// The key whose seed is `secret`.
+    public init(secret: SecretBytes) throws(CryptoError) {
+        try self.init(seed: secret)
+    }
 
     /// The key whose seed is `seed` (exactly 32 bytes, else `CryptoError.invalidKeyLength`).
     public init<Bytes: ContiguousBytes>(seed: Bytes) throws(CryptoError) {
@@ -32,18 +40,6 @@ public struct PrivateKey: Sendable {
             Result { () throws(CryptoError) in try EVPKey.ed25519(raw: raw, purpose: .sign) }
         }.get()
         publicKey = try PublicKey(bytes: signer.rawPublicKey())
-    }
-
-    /// A new key from the system's secure random source.
-    public static func generate() throws(CryptoError) -> PrivateKey {
-        var random = SystemRandom()
-        return try generate(using: &random)
-    }
-
-    /// A new key whose seed comes from `random` (inject a seeded source in tests).
-    public static func generate<R: RandomSource>(using random: inout R) throws(CryptoError) -> PrivateKey {
-        let fresh = try SecretBytes(count: seedByteCount) { (buffer) throws(CryptoError) in try random.fill(buffer) }
-        return try PrivateKey(seed: fresh)
     }
 
     /// Calls `body` with the 32 seed bytes (for the keystore to encrypt); do not keep them.

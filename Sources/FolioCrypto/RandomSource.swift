@@ -42,3 +42,26 @@ public struct SystemRandom: RandomSource, Sendable {
         }
     }
 }
+
+/// A secret key made from a fixed number of uniformly random bytes (Ed25519 seed, X25519 scalar).
+public protocol GeneratableSecretKey: Sendable {
+    /// How many random bytes make a key.
+    static var secretByteCount: Int { get }
+
+    /// The key made from `secret`, which holds `secretByteCount` bytes.
+    init(secret: SecretBytes) throws(CryptoError)
+}
+
+extension GeneratableSecretKey {
+    /// A new key from the system's secure random source.
+    public static func generate() throws(CryptoError) -> Self {
+        var random = SystemRandom()
+        return try generate(using: &random)
+    }
+
+    /// A new key whose bytes come from `random` (inject a seeded source in tests).
+    public static func generate<R: RandomSource>(using random: inout R) throws(CryptoError) -> Self {
+        let fresh = try SecretBytes(count: secretByteCount) { (buffer) throws(CryptoError) in try random.fill(buffer) }
+        return try Self(secret: fresh)
+    }
+}

@@ -6,11 +6,19 @@ public enum X25519 {
     public static let byteCount = 32
 
     /// An X25519 private scalar, wiped from memory when released.
-    public struct PrivateKey: Sendable {
+    public struct PrivateKey: Sendable, GeneratableSecretKey {
         private let scalar: SecretBytes
         private let key: EVPKey
         /// The matching public key (the scalar times the base point u = 9).
         public let publicKey: PublicKey
+
+        /// The scalar length, for `generate()`.
+        public static var secretByteCount: Int { X25519.byteCount }
+
+        /// The key whose scalar is `secret`.
+        public init(secret: SecretBytes) throws(CryptoError) {
+            try self.init(bytes: secret)
+        }
 
         /// The key with scalar `bytes` (exactly 32 bytes; clamped by the function as RFC 7748 says).
         public init<Bytes: ContiguousBytes>(bytes: Bytes) throws(CryptoError) {
@@ -23,18 +31,6 @@ public enum X25519 {
                 }
             }.get()
             publicKey = try PublicKey(bytes: key.rawPublicKey())
-        }
-
-        /// A new key from the system's secure random source.
-        public static func generate() throws(CryptoError) -> PrivateKey {
-            var random = SystemRandom()
-            return try generate(using: &random)
-        }
-
-        /// A new key whose scalar comes from `random`.
-        public static func generate<R: RandomSource>(using random: inout R) throws(CryptoError) -> PrivateKey {
-            let fresh = try SecretBytes(count: X25519.byteCount) { (buffer) throws(CryptoError) in try random.fill(buffer) }
-            return try PrivateKey(bytes: fresh)
         }
 
         /// Calls `body` with the 32 scalar bytes; do not keep them.

@@ -16,6 +16,12 @@ enum VectorFile {
         }
         return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
     }
+
+    /// The "vectors" array of `Vectors/<name>.json`; empty if the file is missing or malformed,
+    /// which each suite's vector-count test then reports.
+    static func list<V: Decodable>(_ name: String) -> [V] {
+        (try? load(name, as: VectorList<V>.self).vectors) ?? []
+    }
 }
 
 /// A file whose vectors sit under a "vectors" key.
@@ -53,4 +59,18 @@ struct SeededRandom: RandomSource, RandomNumberGenerator {
 extension SecretBytes {
     /// The bytes as an array, for comparing with expected values in tests.
     var copiedBytes: [UInt8] { withUnsafeBytes { Array($0) } }
+}
+
+/// A vector reduced to its name, for counting the entries of any vector file.
+struct NamedVector: Decodable, Sendable { let name: String }
+
+@Suite("Vector files")
+struct VectorFileTests {
+    /// A missing or unreadable file would leave its parameterized tests with no cases, which
+    /// pass vacuously; this pins each file to the number of vectors its source publishes.
+    @Test(arguments: [("sha256", 12), ("ed25519", 5), ("chacha20poly1305", 2), ("hmac_sha256", 7),
+                      ("hkdf_sha256", 3), ("scrypt", 3)])
+    func fileHoldsEveryPublishedVector(file: String, count: Int) throws {
+        #expect(try VectorFile.load(file, as: VectorList<NamedVector>.self).vectors.count == count)
+    }
 }
