@@ -1,0 +1,23 @@
+import FolioCore
+
+/// A fingerprint as four 64-bit words, so a Hamming distance is four XORs and popcounts
+/// instead of a 32-step byte loop; the index keeps every code in this form.
+struct PackedCode: Equatable, Sendable {
+    let w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
+
+    init(_ code: Fingerprint) {
+        let b = code.bytes
+        func word(_ i: Int) -> UInt64 {
+            var w: UInt64 = 0
+            for j in 0..<8 { w |= UInt64(b[8 * i + j]) << UInt64(8 * j) }
+            return w
+        }
+        w0 = word(0); w1 = word(1); w2 = word(2); w3 = word(3)
+    }
+
+    @inline(__always)
+    func distance(to o: PackedCode) -> Int {
+        (w0 ^ o.w0).nonzeroBitCount + (w1 ^ o.w1).nonzeroBitCount + (w2 ^ o.w2).nonzeroBitCount
+            + (w3 ^ o.w3).nonzeroBitCount
+    }
+}

@@ -1,0 +1,87 @@
+import FolioCore
+import Testing
+@testable import FolioFingerprint
+
+extension TestRandom {
+    mutating func code() -> Fingerprint {
+        Fingerprint(bytes: (0..<32).map { _ in UInt8.random(in: 0...255, using: &self) })!
+    }
+
+    /// `code` with `flips` distinct bits flipped.
+    mutating func near(_ code: Fingerprint, flips: Int) -> Fingerprint {
+        var bytes = code.bytes
+        for bit in Array(0..<256).shuffled(using: &self).prefix(flips) { bytes[bit / 8] ^= 1 << UInt8(bit % 8) }
+        return Fingerprint(bytes: bytes)!
+    }
+}
+
+@Suite struct SimilarityIndexTests {
+    @Test func chunksAreLittleEndianSlicesOfTheCode() {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        bytes[0] = 0x34; bytes[1] = 0x12; bytes[31] = 0xAB
+        let code = Fingerprint(bytes: bytes)!
+        let sixteen = ChunkScheme.standard.chunks(of: code)
+        #expect(sixteen.count == 16 && sixteen[0] == 0x1234 && sixteen[15] == 0xAB00)
+        #expect(ChunkScheme(count: 32)?.chunks(of: code)[31] == 0xAB)
+    }
+
+    @Test func probeCountsAreSumsOfBinomials() {
+        let s = ChunkScheme.standard
+        // C(16,0)+C(16,1)+C(16,2) = 1 + 16 + 120.
+        #expect(s.probes(around: 0xBEEF, radius: 2).count == 137)
+        #expect(Set(s.probes(around: 0xBEEF, radius: 2)).count == 137)
+        #expect(s.probeCount(radius: 2) == 137 && s.probeCount(radius: 0) == 1 && s.probeCount(radius: 16) == 65536)
+        #expect(s.probes(around: 0xBEEF, radius: 2).allSatisfy { ($0 ^ 0xBEEF).nonzeroBitCount <= 2 && $0 < 65536 })
+    }
+
+    @Test func onlySixteenAndThirtyTwoChunksAreSchemes() {
+        #expect(ChunkScheme(count: 8) == nil && ChunkScheme(count: 16) != nil && ChunkScheme(count: 64) == nil)
+    }
+
+    @Test(arguments: [(UInt64(1), 16), (2, 32)])
+    func searchMatchesBruteForceOnRandomCodes(seed: UInt64, chunks: Int) throws {
+        var rng = TestRandom(seed: seed)
+        let scheme = try #require(ChunkScheme(count: chunks))
+        var index = SimilarityIndex(scheme: scheme)
+        var stored: [Fingerprint] = []
+        for i in 0..<1500 {
+            // Every third code is a near copy of an earlier one, so small radii have answers.
+            let code = i % 3 == 2 ? rng.near(stored[Int.random(in: 0..<stored.count, using: &rng)], flips: i % 40) : rng.code()
+            stored.append(code)
+            index.insert(code, id: i)
+        }
+        let packed = stored.map(PackedCode.init)
+        for q in 0..<20 {
+            let query = q % 2 == 0 ? rng.near(stored[q * 70], flips: q) : rng.code()
+            for d in [0, 5, 17, 40, 100] {  // 100 takes the scan path
+                // Packed distance equals FolioCore's byte-wise one (PackedCodeTests) and is faster.
+                let brute = stored.indices.compactMap { i -> (Int, Int)? in
+                    let dist = PackedCode(query).distance(to: packed[i])
+                    return dist <= d ? (i, dist) : nil
+                }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+                let got = index.search(query, within: d)
+                #expect(got.map(\.id) == brute.map(\.0) && got.map(\.distance) == brute.map(\.1), "query \(q) d \(d)")
+            }
+        }
+    }
+
+    @Test func negativeDistanceFindsNothingAndFullDistanceFindsAll() {
+        var rng = TestRandom(seed: 9)
+        var index = SimilarityIndex()
+        for i in 0..<10 { index.insert(rng.code(), id: i) }
+        let query = rng.code()
+        #expect(index.search(query, within: -1).isEmpty)
+        #expect(index.search(query, within: 256).count == 10)
+    }
+}
+
+@Suite struct PackedCodeTests {
+    @Test func packedDistanceEqualsTheByteWiseDistance() {
+        var rng = TestRandom(seed: 4)
+        for flips in [0, 1, 63, 64, 65, 200, 256] {
+            let a = rng.code(), b = rng.near(a, flips: flips)
+            #expect(PackedCode(a).distance(to: PackedCode(b)) == flips)
+            #expect(a.distance(to: b) == flips)
+        }
+    }
+}
