@@ -11,10 +11,14 @@ scripts/check-deps.sh
 echo "test: building (debug, with tests)"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-if ! swift build --build-tests 2>&1 | tee "$log" | grep -E "error:|Compiling|Build complete" | grep -vE "^\[[0-9]+/[0-9]+\] Compiling" ; then
-    :
-fi
-if grep -q "error:" "$log"; then
+# Progress every 100 build steps, every error and warning in full; the whole log stays in $log.
+set +e
+swift build --build-tests 2>&1 | tee "$log" | awk '
+    /error:|warning:|Build complete|Fetching|Computing/ { print; next }
+    match($0, /^\[[0-9]+\//) { step = substr($0, 2, RLENGTH - 2) + 0; if (step % 100 == 0) print }'
+status=${PIPESTATUS[0]}
+set -e
+if [[ $status -ne 0 ]] || grep -q "error:" "$log"; then
     echo "test: build failed" >&2
     exit 1
 fi
