@@ -15,7 +15,8 @@ public enum FaultOwner: Sendable, Equatable {
 
 /// A rule violation with the rule that failed and whose fault it is.
 public struct ValidationError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The rule that failed, as a short stable code (`bad-merkle-root`, `seal-invalid`, ...).
+    /// The rule that failed, as a short stable code (`bad-merkle-root`, `bad-seal`, ...);
+    /// the consensus codes are listed in `ValidationError.Reason`.
     public let reason: String
     /// Whose fault the failure is, which decides how peer scoring reacts.
     public let owner: FaultOwner
