@@ -36,6 +36,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Evaluate this existing model file instead of training.")
     var evaluate: String?
 
+    @Flag(help: "With --evaluate: run the B15 timings instead of the evaluation.")
+    var benchmark = false
+
+    @Option(help: "With --benchmark: also write the 3-minute WAV here (to time fpcalc on the same file).")
+    var benchmarkWav: String?
+
     mutating func run() throws {
         var random = SeededRandom(seed: seed)
         let text = TextSynth(random: &random)
@@ -52,6 +58,7 @@ struct TrainCommand: ParsableCommand {
         }
         let model = try FingerprintModel(fileBytes: bytes)
         print("model: \(bytes.count) bytes, id (SHA-256) \(model.id)")
+        if benchmark { return try Benchmark.run(model: model, wavPath: benchmarkWav) }
         guard evalWorks > 0 else { return }
         // Held-out works come from a stream the training never drew from.
         var heldOut = SeededRandom(seed: seed ^ 0x5EED_0F_E7A1)
@@ -66,7 +73,10 @@ struct TrainCommand: ParsableCommand {
     func trainOne<S: WorkSynthesiser>(_ synth: S, _ random: inout SeededRandom) throws -> EncoderWeights {
         let started = Date()
         var trainer = Trainer(synth: synth, hidden: hidden, random: &random, poolSize: poolSize)
-        trainer.train(steps: steps, batch: batch) { print($0) }
+        trainer.train(steps: steps, batch: batch) {
+            print($0)
+            fflush(nil)  // progress shows as it happens even when stdout is a file
+        }
         print(String(format: "%@ trained in %.1f s", "\(synth.medium)", Date().timeIntervalSince(started)))
         return try trainer.export()
     }

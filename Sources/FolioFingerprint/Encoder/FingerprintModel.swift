@@ -21,6 +21,10 @@ public struct FingerprintModel: Sendable {
     /// File name of the model shipped in `Models/`.
     public static let shippedFileName = "folio-fp-v1.model"
 
+    /// SHA-256 of the shipped model file (`folio-train --seed 1 --steps 200 --batch 24
+    /// --pool-size 300`); genesis files name this id to accept the model.
+    public static let shippedIDHex = "f363a4ff473cbabf0ec5508b017b45df4b5ce1283583dadf8294bfe549b7197d"
+
     /// The model shipped with this build, checked against `expectedID`.
     public static func shipped(expectedID: Hash256) throws(ModelError) -> FingerprintModel {
         guard let url = Bundle.module.url(forResource: shippedFileName, withExtension: nil, subdirectory: "Models"),

@@ -1,0 +1,96 @@
+import FolioCore
+import Testing
+@testable import FolioFingerprint
+
+/// Golden vectors for the shipped model: fixed inputs of each medium → exact codes.
+///
+/// Unlike every other expected value in these tests, the codes below were recorded from the
+/// model's own output when the model was trained; they cannot be worked out by hand. They pin
+/// determinism: any change to readers, features, tables, inference or the model file changes
+/// them, and a debug and a release build must both reproduce them.
+@Suite struct GoldenVectorTests {
+    static func model() throws -> FingerprintModel {
+        let id = try #require(Hash256(hex: FingerprintModel.shippedIDHex))
+        return try FingerprintModel.shipped(expectedID: id)
+    }
+
+    /// Two seconds of two tones (440 Hz and 1 kHz at 16 kHz, stereo with the second channel
+    /// at half level), built from the integer sine so the input itself is exact.
+    static func goldenWAV() -> [UInt8] {
+        let count = 32000
+        let a = (0..<count).map { n -> Int16 in
+            let v = (FixedMath.sinQ30(7 * n, 256) * 9000 + FixedMath.sinQ30(16 * n, 256) * 5000) >> 30
+            return Int16(v)
+        }
+        return TestFiles.wav16(a.flatMap { [$0, $0 / 2] }, channels: 2, rate: 16000)
+    }
+
+    static func goldenPGM() -> [UInt8] {
+        let w = 64, h = 48
+        let pixels = (0..<w * h).map { i -> UInt8 in
+            let x = i % w, y = i / w
+            return UInt8((x * 3 + y * 5 + (x / 8 + y / 8) % 2 * 90) % 256)
+        }
+        return Array("P5 \(w) \(h) 255\n".utf8) + pixels
+    }
+
+    static let goldenText = """
+        Folio registers works by what they are, not by what they are called. A copy with a few
+        words changed, a new line length or different capitals should still be recognised.
+        """
+
+    static func input(_ name: String) throws -> [UInt8] {
+        switch name {
+        case "tones.wav": return goldenWAV()
+        case "pattern.pgm": return goldenPGM()
+        case "paragraph.txt": return Array(goldenText.utf8)
+        default: return try TestFiles.vector(name)
+        }
+    }
+
+    static let golden: [(String, String)] = [
+        ("tones.wav", "f9c9e2dfd6c2a7de1362c969560964cefa6da79f0adf3a844cf705f6b98c88fd"),
+        ("pattern.pgm", "429eb10ea9a7702122a505713355306e4679c93dcf6f07458acd08cc4169e93d"),
+        ("gradient.png", "4c0ccdf046410b420f0ea323dd5c4d155b4e22887c3e503ae68404979bdb33b8"),
+        ("flat-colour.jpg", "419602068bc2f4fb0ae395c122a9324e16f1f93db7f3ef4f3a5f586030e82e62"),
+        ("paragraph.txt", "50b6e3a1eb29e3ad81e6939a8a43c22b9da6f55823000d338894a509bb2954ba"),
+    ]
+
+    @Test(arguments: golden)
+    func shippedModelGivesTheRecordedCode(name: String, hex: String) throws {
+        let identity = try Fingerprinter(model: try Self.model()).identify(try Self.input(name), file: name)
+        #expect(HexCoding.encode(identity.fingerprint.bytes) == hex)
+    }
+
+    @Test func shippedModelIdIsTheRecordedHash() throws {
+        #expect(try Self.model().id == Hash256(hex: FingerprintModel.shippedIDHex))
+    }
+
+    @Test func aQuieterCopyOfTheGoldenWAVStaysNear() throws {
+        let fingerprinter = Fingerprinter(model: try Self.model())
+        let loud = try fingerprinter.identify(Self.goldenWAV(), file: "a").fingerprint
+        let wav = Self.goldenWAV()
+        // Halve every 16-bit sample after the 44-byte header.
+        var quiet = wav
+        for i in stride(from: 44, to: wav.count, by: 2) {
+            let v = Int16(bitPattern: UInt16(wav[i]) | UInt16(wav[i + 1]) << 8) / 2
+            quiet[i] = UInt8(truncatingIfNeeded: v)
+            quiet[i + 1] = UInt8(truncatingIfNeeded: v >> 8)
+        }
+        let soft = try fingerprinter.identify(quiet, file: "b").fingerprint
+        #expect(loud.distance(to: soft) <= 16)
+    }
+
+    @Test func rewrappedRecasedTextHasTheSameCode() throws {
+        let fingerprinter = Fingerprinter(model: try Self.model())
+        let a = try fingerprinter.identify(Array(Self.goldenText.utf8), file: "a").fingerprint
+        let b = try fingerprinter.identify(Array(Self.goldenText.uppercased().split(separator: "\n").joined(separator: " ").utf8), file: "b")
+        #expect(a == b.fingerprint)
+    }
+
+    @Test func unreadableInputIsAnInputErrorNamingTheFile() throws {
+        #expect(throws: FingerprintError.input(FingerprintInputError(file: "x.bin", problem: .unknownFormat))) {
+            try Fingerprinter(model: try Self.model()).identify([0, 1, 2], file: "x.bin")
+        }
+    }
+}
