@@ -63,7 +63,9 @@ let externalDependencies: [String: [Target.Dependency]] = [
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
 
 /// Test targets that ship vector files read at run time.
-let testsWithResources: Set<String> = ["FolioCryptoTests", "FolioCoreTests", "FolioLicenceTests", "FolioFingerprintTests"]
+let testsWithResources: Set<String> = [
+    "FolioCryptoTests", "FolioCoreTests", "FolioLicenceTests", "FolioFingerprintTests", "FolioPoWTests",
+]
 
 /// Library targets that ship resource folders (licence templates, fingerprint models).
 let libraryResources: [String: String] = ["FolioLicence": "Templates", "FolioFingerprint": "Models"]
