@@ -53,7 +53,7 @@ public struct InMemoryChainView: ChainView {
 /// before it is stored.
 public struct HeaderChainBuilder {
     /// The chain built so far.
-    public private(set) var view: InMemoryChainView
+    public var view: InMemoryChainView
     /// Seconds added to the parent's time for each new header by default.
     public var spacing: Int64
 

@@ -1,0 +1,126 @@
+import FolioConsensus
+import FolioCore
+import Synchronization
+
+/// The proof-of-authority verifier.
+///
+/// A header is accepted when its seal is an Ed25519 signature over its signing bytes by an
+/// authority of the parent's snapshot that did not seal any of the previous floor(N/2) blocks,
+/// its time is at least the parent's plus the period (plus one second out of turn), and the
+/// shared link and time rules hold. The first header an authority seals at a height is
+/// remembered; a different one at the same height is equivocation.
+public final class ProofOfAuthorityEngine: ConsensusEngine {
+    /// The engine's parameters from genesis.
+    public let params: ProofOfAuthorityParams
+    /// Extra seconds an out-of-turn block waits beyond the period, so the in-turn block wins
+    /// when both are on time.
+    public static let outOfTurnGraceSeconds: Int64 = 1
+
+    private let snapshots = Mutex<[Hash256: AuthoritySnapshot]>([:])
+    private let sealed = Mutex<SealLedger>(SealLedger())
+
+    /// An engine for a chain with these parameters; `nil` if they are not proof of authority.
+    public init?(chain: ChainParams) {
+        guard case let .proofOfAuthority(poa) = chain.consensus else { return nil }
+        params = poa
+        snapshots.withLock { $0[chain.genesisId] = AuthoritySnapshot(genesisAuthorities: poa.authorities) }
+    }
+
+    /// `poa`.
+    public var name: String { ProofOfAuthority.engineName }
+
+    /// Equivocations seen so far, oldest first.
+    public var evidence: [EquivocationEvidence] { sealed.withLock { $0.evidence } }
+
+    public func verifyHeader(_ header: BlockHeader, parent: BlockHeader, chain: some ChainView,
+                             now: Int64) throws(ValidationError) {
+        guard case let .proofOfAuthority(seal) = header.seal else { throw .peer(ValidationError.Reason.wrongSealKind) }
+        try HeaderLinkRule.check(header, parent: parent, params: chain.params)
+        let snapshot = try self.snapshot(at: parent, chain: chain)
+        guard snapshot.isAuthority(seal.authority) else { throw .peer(ValidationError.Reason.notAuthority) }
+        guard seal.authority.isValidSignature(seal.signature, for: header.signingBytes) else {
+            throw .peer(ValidationError.Reason.badSeal)
+        }
+        guard !snapshot.signedRecently(seal.authority, beforeHeight: header.height) else {
+            throw .peer(ValidationError.Reason.recentlySigned)
+        }
+        let earliest = parent.timestamp + Int64(params.periodSeconds)
+        guard header.timestamp >= earliest else { throw .peer(ValidationError.Reason.tooSoon) }
+        if snapshot.inTurn(atHeight: header.height) != seal.authority,
+           header.timestamp < earliest + Self.outOfTurnGraceSeconds {
+            throw .peer(ValidationError.Reason.outOfTurnTooSoon)
+        }
+        try TimestampRule.check(header, parent: parent, chain: chain, now: now)
+        if sealed.withLock({ $0.record(header, by: seal.authority) }) != nil {
+            throw .peer(ValidationError.Reason.equivocation)
+        }
+    }
+
+    /// 2 for the in-turn authority's seal, 1 otherwise.
+    public func score(of header: BlockHeader, parent: BlockHeader, chain: some ChainView) throws(ValidationError) -> ChainWork {
+        guard case let .proofOfAuthority(seal) = header.seal else { throw .peer(ValidationError.Reason.wrongSealKind) }
+        let snapshot = try self.snapshot(at: parent, chain: chain)
+        return ChainWork(snapshot.inTurn(atHeight: header.height) == seal.authority ? 2 : 1)
+    }
+
+    /// The authority set after `header`, replayed from the nearest cached snapshot.
+    public func snapshot(at header: BlockHeader, chain: some ChainView) throws(ValidationError) -> AuthoritySnapshot {
+        var pending: [BlockHeader] = []
+        var cursor = header
+        var base: AuthoritySnapshot?
+        while base == nil {
+            let id = cursor.id
+            if let cached = snapshots.withLock({ $0[id] }) {
+                base = cached
+                break
+            }
+            guard cursor.height > 0, let parent = chain.header(hash: cursor.parent) else {
+                throw ValidationError(reason: ValidationError.Reason.missingAncestor, owner: .local)
+            }
+            pending.append(cursor)
+            cursor = parent
+        }
+        guard var snapshot = base else { throw ValidationError(reason: ValidationError.Reason.missingAncestor, owner: .local) }
+        for block in pending.reversed() {
+            guard case let .proofOfAuthority(seal) = block.seal else { throw .peer(ValidationError.Reason.wrongSealKind) }
+            let id = block.id
+            guard let votes = chain.authorityVotes(inBlock: id) else {
+                throw ValidationError(reason: ValidationError.Reason.missingAncestor, owner: .local)
+            }
+            snapshot = snapshot.applying(height: block.height, sealer: seal.authority, votes: votes)
+            if block.height % ProofOfAuthority.checkpointInterval == 0 || block.id == header.id {
+                let keep = snapshot
+                snapshots.withLock { $0[id] = keep }
+            }
+        }
+        return snapshot
+    }
+}
+
+/// Which header each authority sealed at each recent height, and the equivocations found.
+struct SealLedger {
+    /// Heights kept behind the highest seen.
+    static let depth: UInt64 = 256
+
+    private var byHeight: [UInt64: [PublicKey: BlockHeader]] = [:]
+    private var highest: UInt64 = 0
+    private(set) var evidence: [EquivocationEvidence] = []
+
+    /// Records `header`; returns the earlier, different header `authority` sealed at that
+    /// height (and keeps the evidence), or `nil`.
+    mutating func record(_ header: BlockHeader, by authority: PublicKey) -> BlockHeader? {
+        if let first = byHeight[header.height]?[authority] {
+            guard first != header else { return nil }
+            if !evidence.contains(where: { $0.second == header }) {
+                evidence.append(EquivocationEvidence(first: first, second: header, authority: authority))
+            }
+            return first
+        }
+        byHeight[header.height, default: [:]][authority] = header
+        if header.height > highest {
+            highest = header.height
+            byHeight = byHeight.filter { $0.key + Self.depth >= highest }
+        }
+        return nil
+    }
+}
