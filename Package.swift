@@ -88,6 +88,10 @@ var targets: [Target] = [
     .executableTarget(name: "foliod", dependencies: ["FolioNode", argumentParser], path: "Sources/foliod"),
     .executableTarget(name: "folio", dependencies: ["FolioWallet", argumentParser], path: "Sources/folio"),
     .executableTarget(name: "folio-testnet", dependencies: ["FolioNode", argumentParser], path: "Sources/folio-testnet"),
+    // Chain store crash test (R1) and benchmarks (B5-B7); a development tool, never shipped.
+    .executableTarget(
+        name: "folio-store-tool", dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioTestSupport"],
+        path: "Benchmarks/store/folio-store-tool"),
     .testTarget(
         name: "FolioIntegrationTests",
         dependencies: ["FolioTestSupport", "FolioNode", "FolioWallet"],

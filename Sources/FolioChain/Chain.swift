@@ -99,10 +99,17 @@ public actor Chain {
         let header = block.header
         if invalid.contains(id) { return .rejected(.peer(ChainReason.knownInvalid)) }
         if orphanIds.contains(id) { return .orphan }
-        do {
-            if try store.blockEntry(id: id) != nil { return .duplicate }
-        } catch {
-            return .rejected(.local(error))
+        let stored: BlockEntry?
+        do { stored = try store.blockEntry(id: id) } catch { return .rejected(.local(error)) }
+        if let stored {
+            // Stored and heavier than the tip, yet not connected: the node stopped between
+            // storing the block and committing its connect. Connect it now.
+            guard let score = ChainWork(storedBytes: stored.score), score > tipScore else { return .duplicate }
+            do {
+                return try becomeTip(block, ids: block.transactions.map(\.id), score: score, into: &outcome)
+            } catch {
+                return .rejected(error)
+            }
         }
         if invalid.contains(header.parent) {
             invalid.insert(id)

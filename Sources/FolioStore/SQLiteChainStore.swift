@@ -120,3 +120,10 @@ extension SQLiteChainStore {
         }
     }
 }
+
+extension SQLiteChainStore {
+    /// `PRAGMA integrity_check`'s rows: `["ok"]` for a sound file.
+    public func integrityCheck() throws(StoreError) -> [String] {
+        try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+}

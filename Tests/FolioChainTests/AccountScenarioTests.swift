@@ -1,4 +1,5 @@
 import FolioChain
+import FolioConsensus
 import FolioCore
 import FolioTestSupport
 import Testing
@@ -91,6 +92,15 @@ import Testing
         try await s.submit("b2", .orphan, tip: "genesis")
         let outcome = try await s.submit("b1", .connected, tip: "b2")
         #expect(outcome.connected.map(\.header.height) == [1, 2])
+    }
+
+    @Test func aBlockStoredButNotConnectedBeforeACrashConnectsWhenSeenAgain() async throws {
+        let s = try Scenario()
+        let block = try await s.builder.build("b1", on: "genesis", [s.transfer(TestKeys.alice, to: TestKeys.bob, 3, nonce: 0)])
+        // What a kill between storing the block and committing its connect leaves behind.
+        try s.chain.store.storeBlock(block, score: ChainWork(1).value.bigEndianBytes)
+        try await s.submit("b1", .connected, tip: "b1")
+        #expect(try s.balance(TestKeys.bob) == 1003)
     }
 
     @Test func theSameBlockTwiceIsADuplicate() async throws {

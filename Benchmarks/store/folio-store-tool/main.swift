@@ -1,0 +1,24 @@
+import Foundation
+
+/// folio-store-tool: the chain store's crash test (R1) and benchmarks (B5–B7).
+/// Development tool only; nothing ships it.
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    switch arguments.first {
+    case "crash-child" where arguments.count == 3:
+        try await CrashTest.child(database: arguments[1], blocksPath: arguments[2])
+    case "crash-test":
+        let numbers = arguments.dropFirst().compactMap { Int($0) }
+        try await CrashTest.parent(
+            kills: numbers.first ?? 100, blockCount: numbers.dropFirst().first ?? 40,
+            perBlock: numbers.dropFirst(2).first ?? 20, seed: 0x5EED)
+    case "bench" where arguments.count >= 2:
+        let numbers = arguments.dropFirst(2).compactMap { Int($0) }
+        try await Bench.run(blockCount: numbers.first ?? 200, perBlock: numbers.dropFirst().first ?? 50, referenceBinary: arguments[1])
+    default:
+        throw ToolError.usage
+    }
+} catch {
+    FileHandle.standardError.write(Data("folio-store-tool: \(error)\n".utf8))
+    exit(1)
+}
