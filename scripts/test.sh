@@ -15,7 +15,10 @@ trap 'rm -f "$log"' EXIT
 set +e
 swift build --build-tests 2>&1 | tee "$log" | awk '
     /error:|warning:|Build complete|Fetching|Computing/ { print; next }
-    match($0, /^\[[0-9]+\//) { step = substr($0, 2, RLENGTH - 2) + 0; if (step % 100 == 0) print }'
+    match($0, /^\[[0-9]+\//) {
+        step = substr($0, 2, RLENGTH - 2) + 0
+        if (int(step / 100) > int(shown / 100)) { print; shown = step }
+    }'
 status=${PIPESTATUS[0]}
 set -e
 if [[ $status -ne 0 ]] || grep -q "error:" "$log"; then
