@@ -1,0 +1,12 @@
+import FolioPeer
+import FolioWire
+
+/// FolioNetwork is the SwiftNIO edge: listener, dialer, frame decoder and encoder. It carries
+/// bytes; FolioPeer decides what they mean (the encrypted session lives there, as an I/O-free
+/// state machine, so the sealed frames are produced and opened above this layer).
+public enum NetworkDefaults {
+    /// Default TCP port for peer-to-peer connections.
+    public static let p2pPort = 9333
+    /// Milliseconds between protocol ticks (timeouts, pings, re-requests, dialling).
+    public static let tickMillis: Int64 = 1_000
+}

@@ -1,0 +1,143 @@
+import FolioPeer
+import FolioWire
+import NIOCore
+import NIOPosix
+
+/// Carries one node's peer connections over TCP: accepts and dials, decodes frames, hands
+/// them to the `PeerManager` and performs the actions it returns. Holds no protocol logic.
+package actor PeerNetwork {
+    private let manager: PeerManager
+    private let group: any EventLoopGroup
+    private let magic: NetworkMagic
+    private let started = ContinuousClock.now
+    private var writers: [Int: NIOAsyncChannelOutboundWriter<Frame>] = [:]
+    private var channels: [Int: any Channel] = [:]
+    private var nextPeer = 1
+    private var background: [Task<Void, Never>] = []
+    /// Frames received per message type byte, for metrics and tests.
+    package private(set) var receivedFrames: [UInt8: Int] = [:]
+
+    /// A network for `manager`, running its sockets on `group`.
+    package init(manager: PeerManager, group: any EventLoopGroup) {
+        self.manager = manager
+        self.group = group
+        magic = manager.configuration.magic
+    }
+
+    /// Milliseconds since this network started: the clock handed to the manager.
+    package var now: Int64 {
+        let elapsed = ContinuousClock.now - started
+        return elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
+
+    /// Listens on `host:port` (port 0 picks a free one) and returns the bound port.
+    package func listen(host: String, port: Int) async throws -> Int {
+        let magic = magic
+        let server = try await ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: host, port: port) { channel in
+                channel.eventLoop.makeCompletedFuture { try Self.wrap(channel, magic: magic) }
+            }
+        let bound = server.channel.localAddress?.port ?? port
+        background.append(Task {
+            try? await server.executeThenClose { connections in
+                await withDiscardingTaskGroup { tasks in
+                    do {
+                        for try await connection in connections {
+                            tasks.addTask { await self.serve(connection, inbound: true, address: nil) }
+                        }
+                    } catch {}
+                }
+            }
+        })
+        return bound
+    }
+
+    /// Dials `host:port`; `address` is what the manager knows the peer as.
+    package func dial(host: String, port: Int, address: PeerAddress) {
+        let magic = magic, group = group
+        background.append(Task {
+            do {
+                let connection = try await ClientBootstrap(group: group).connect(host: host, port: port) { channel in
+                    channel.eventLoop.makeCompletedFuture { try Self.wrap(channel, magic: magic) }
+                }
+                await self.serve(connection, inbound: false, address: address)
+            } catch {
+                self.perform(await self.manager.handle(.dialFailed(address), now: self.now))
+            }
+        })
+    }
+
+    /// Starts the protocol clock: a tick every `NetworkDefaults.tickMillis`.
+    package func startTicking(everyMillis: Int64 = NetworkDefaults.tickMillis) {
+        background.append(Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(everyMillis))
+                self.perform(await self.manager.handle(.tick, now: self.now))
+            }
+        })
+    }
+
+    /// Closes every connection and stops listening and ticking.
+    package func shutdown() async {
+        background.forEach { $0.cancel() }
+        for channel in channels.values { try? await channel.close() }
+        channels.removeAll()
+        writers.removeAll()
+    }
+
+    private static func wrap(_ channel: any Channel, magic: NetworkMagic) throws -> NIOAsyncChannel<Frame, Frame> {
+        try channel.pipeline.syncOperations.addHandler(
+            ByteToMessageHandler(FrameDecoder(magic: magic), maximumBufferSize: FrameHeader.byteCount + WireLimits.maxFrameLength))
+        try channel.pipeline.syncOperations.addHandler(MessageToByteHandler(FrameEncoder(magic: magic)))
+        return try NIOAsyncChannel(wrappingChannelSynchronously: channel,
+                                   configuration: .init(isOutboundHalfClosureEnabled: true))
+    }
+
+    private func serve(_ connection: NIOAsyncChannel<Frame, Frame>, inbound: Bool, address: PeerAddress?) async {
+        let peer = nextPeer
+        nextPeer += 1
+        channels[peer] = connection.channel
+        let remote = address ?? connection.channel.remoteAddress.flatMap(PeerAddress.init(socketAddress:))
+        try? await connection.executeThenClose { frames, writer in
+            self.writers[peer] = writer
+            self.perform(await self.manager.handle(.opened(peer: peer, inbound: inbound, address: remote), now: self.now))
+            for try await frame in frames {
+                self.receivedFrames[frame.type, default: 0] += 1
+                self.perform(await self.manager.handle(.frame(peer: peer, frame), now: self.now))
+                if self.writers[peer] == nil { break }
+            }
+        }
+        writers[peer] = nil
+        channels[peer] = nil
+        perform(await manager.handle(.closed(peer: peer), now: now))
+    }
+
+    private func perform(_ actions: [PeerAction]) {
+        for action in actions {
+            switch action {
+            case let .send(peer, frame):
+                guard let channel = channels[peer] else { continue }
+                channel.writeAndFlush(frame, promise: nil)
+            case let .close(peer, _, _):
+                guard let channel = channels[peer] else { continue }
+                writers[peer] = nil
+                // Frames already written go out first; the close follows on the same event loop.
+                channel.eventLoop.execute { channel.close(promise: nil) }
+            case let .dial(address):
+                dial(host: address.ip.description, port: Int(address.port), address: address)
+            case .discourage: continue
+            }
+        }
+    }
+}
+
+extension PeerAddress {
+    /// The IPv4 address and port of a socket address; nil for other kinds.
+    init?(socketAddress: SocketAddress) {
+        guard case .v4 = socketAddress, let text = socketAddress.ipAddress, let port = socketAddress.port else { return nil }
+        let parts = text.split(separator: ".").compactMap { UInt8($0) }
+        guard parts.count == 4, let portNumber = UInt16(exactly: port) else { return nil }
+        self.init(ip: IPAddress(parts[0], parts[1], parts[2], parts[3]), port: portNumber)
+    }
+}

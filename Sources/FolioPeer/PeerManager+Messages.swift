@@ -1,0 +1,109 @@
+import FolioCore
+import FolioWire
+
+extension PeerManager {
+    /// The handshake finished: refuse duplicates, remember good outbound peers, start sync.
+    func established(_ peer: Int, identity: PublicKey, version: VersionMessage) async -> [PeerAction] {
+        if peers.contains(where: { $0.key != peer && $0.value.isEstablished && $0.value.session.remoteIdentity == identity }) {
+            return failSession(peer, .duplicateConnection, "already connected to this identity")
+        }
+        guard var state = peers[peer] else { return [] }
+        state.bestHeight = version.bestHeight
+        peers[peer] = state
+        var messages: [Message] = []
+        if let address = state.address {
+            if !state.inbound {
+                addressBook.markGood(PeerAddress(ip: address.ip, port: address.port, lastSeen: now / 1000))
+                messages.append(.getAddr)
+            } else if version.listenPort != 0 {
+                addressBook.add(PeerAddress(ip: address.ip, port: version.listenPort, lastSeen: now / 1000))
+            }
+        }
+        if version.bestHeight > (await chain.status()).headerHeight {
+            messages.append(.getHeaders(GetHeadersMessage(locator: await chain.headerLocator())))
+        }
+        return send(messages, to: peer)
+    }
+
+    /// Closes `peer`'s session with `reason`, telling the peer.
+    func failSession(_ peer: Int, _ reason: DisconnectReason, _ detail: String) -> [PeerAction] {
+        guard var state = peers[peer] else { return [] }
+        let outputs = state.session.fail(reason, detail)
+        peers[peer] = state
+        return localActions(outputs, peer: peer)
+    }
+
+    /// One message from an established peer.
+    func receive(_ message: Message, from peer: Int) async -> [PeerAction] {
+        switch message {
+        case let .ping(ping): return send([.pong(PongMessage(nonce: ping.nonce))], to: peer)
+        case let .pong(pong):
+            if peers[peer]?.outstandingPing?.nonce == pong.nonce { peers[peer]?.outstandingPing = nil }
+            return []
+        case let .getHeaders(request):
+            let headers = await chain.headers(after: request.locator, stop: request.stop, limit: WireLimits.headers)
+            return send([.headers(HeadersMessage(headers: headers))], to: peer)
+        case let .headers(message): return await receiveHeaders(message.headers, from: peer)
+        case let .inv(message): return await receiveInventory(message.items, from: peer)
+        case let .getData(message): return await serve(message.items, to: peer)
+        case let .notFound(message):
+            for item in message.items {
+                scheduler.notFound(item.id, from: peer)
+                if requestedTransactions[item.id] == peer { requestedTransactions[item.id] = nil }
+            }
+            return assignDownloads()
+        case let .block(message): return await receiveBlock(message.block, from: peer)
+        case let .tx(message): return await receiveTransaction(message.transaction, from: peer)
+        case let .addr(message):
+            for address in message.addresses { addressBook.add(address) }
+            return []
+        case .getAddr:
+            guard peers[peer]?.answeredGetAddr == false else { return [] }
+            peers[peer]?.answeredGetAddr = true
+            // A peer is never told its own address.
+            let own = peers[peer]?.address?.ip
+            let addresses = addressBook.sample(count: WireLimits.addresses, now: now).filter { $0.ip != own }
+            return send([.addr(AddrMessage(addresses: addresses))], to: peer)
+        case .hello, .auth, .version, .verack, .disconnect:
+            return misbehaved(peer, .protocolViolation("\(message.type) after the handshake"))
+        }
+    }
+
+    private func serve(_ items: [InventoryItem], to peer: Int) async -> [PeerAction] {
+        var replies: [Message] = []
+        var missing: [InventoryItem] = []
+        for item in items {
+            switch item.kind {
+            case .block:
+                if let block = await chain.block(item.id) { replies.append(.block(BlockMessage(block: block))) } else { missing.append(item) }
+            case .transaction:
+                if let tx = await chain.transaction(item.id) { replies.append(.tx(TxMessage(transaction: tx))) } else { missing.append(item) }
+            }
+            peers[peer]?.known.insert(item.id)
+        }
+        if !missing.isEmpty { replies.append(.notFound(NotFoundMessage(items: missing))) }
+        return send(replies, to: peer)
+    }
+
+    private func receiveTransaction(_ transaction: Transaction, from peer: Int) async -> [PeerAction] {
+        let id = transaction.id
+        guard requestedTransactions[id] == peer else { return misbehaved(peer, .unrequestedData) }
+        requestedTransactions[id] = nil
+        peers[peer]?.known.insert(id)
+        switch await chain.acceptTransaction(transaction) {
+        case .accepted: return announce(InventoryItem(kind: .transaction, id: id), except: peer)
+        case let .invalid(reason): return misbehaved(peer, .invalidTransaction(reason))
+        case .alreadyKnown, .rejectedByPolicy, .unknownParent: return []
+        }
+    }
+
+    /// Announces `item` to every established peer not known to have it, except `source`.
+    func announce(_ item: InventoryItem, except source: Int?) -> [PeerAction] {
+        var actions: [PeerAction] = []
+        for peer in establishedPeers where peer != source {
+            guard peers[peer]?.known.insert(item.id) == true else { continue }
+            actions += send([.inv(InvMessage(items: [item]))], to: peer)
+        }
+        return actions
+    }
+}

@@ -1,0 +1,92 @@
+import FolioCore
+import FolioWire
+
+extension PeerManager {
+    /// Header-first sync: check each header, schedule the bodies we lack, ask for more when
+    /// the batch was full.
+    func receiveHeaders(_ headers: [BlockHeader], from peer: Int) async -> [PeerAction] {
+        var actions: [PeerAction] = []
+        for (index, header) in headers.enumerated() {
+            let id = header.id
+            peers[peer]?.known.insert(id)
+            switch await chain.acceptHeader(header) {
+            case .accepted, .alreadyKnown:
+                if let best = peers[peer]?.bestHeight, header.height > best { peers[peer]?.bestHeight = header.height }
+                if !scheduler.isScheduled(id), !(await chain.hasBlock(id)) {
+                    scheduler.enqueue(id, height: header.height)
+                    blockSources[id] = peer
+                }
+            case .unknownParent:
+                // An announced tip we cannot link yet: ask this peer for the path to it.
+                guard index == 0 else {
+                    return actions + misbehaved(peer, .protocolViolation("headers do not connect"))
+                }
+                return actions + send([.getHeaders(GetHeadersMessage(locator: await chain.headerLocator()))], to: peer)
+            case let .invalid(reason):
+                return actions + misbehaved(peer, .invalidHeader(reason))
+            case .rejectedByPolicy:
+                return actions + assignDownloads()
+            }
+        }
+        if headers.count == WireLimits.headers {
+            actions += send([.getHeaders(GetHeadersMessage(locator: await chain.headerLocator()))], to: peer)
+        }
+        return actions + assignDownloads()
+    }
+
+    /// Announced ids: fetch the transactions we lack, and ask for the headers of blocks we lack.
+    func receiveInventory(_ items: [InventoryItem], from peer: Int) async -> [PeerAction] {
+        var wantedTransactions: [InventoryItem] = []
+        var unknownBlock = false
+        for item in items {
+            peers[peer]?.known.insert(item.id)
+            switch item.kind {
+            case .transaction:
+                guard requestedTransactions[item.id] == nil, !(await chain.hasTransaction(item.id)) else { continue }
+                requestedTransactions[item.id] = peer
+                wantedTransactions.append(item)
+            case .block:
+                if !scheduler.isScheduled(item.id), !(await chain.hasBlock(item.id)) { unknownBlock = true }
+            }
+        }
+        var messages: [Message] = []
+        if !wantedTransactions.isEmpty { messages.append(.getData(GetDataMessage(items: wantedTransactions))) }
+        if unknownBlock { messages.append(.getHeaders(GetHeadersMessage(locator: await chain.headerLocator()))) }
+        return send(messages, to: peer)
+    }
+
+    /// A body arrived: only requested ones count; connect whatever is now in order.
+    func receiveBlock(_ block: Block, from peer: Int) async -> [PeerAction] {
+        guard scheduler.receive(block, from: peer) else { return misbehaved(peer, .unrequestedData) }
+        blockSources[block.id] = peer
+        peers[peer]?.known.insert(block.id)
+        return await connectReady() + assignDownloads()
+    }
+
+    /// Hands bodies to the chain in height order; relays each accepted one.
+    func connectReady() async -> [PeerAction] {
+        var actions: [PeerAction] = []
+        while let block = scheduler.nextConnectable() {
+            let id = block.id
+            let source = blockSources.removeValue(forKey: id)
+            switch await chain.acceptBlock(block) {
+            case .accepted: actions += announce(InventoryItem(kind: .block, id: id), except: source)
+            case let .invalid(reason):
+                if let source { actions += misbehaved(source, .invalidBlock(reason)) }
+            case .alreadyKnown, .rejectedByPolicy, .unknownParent: break
+            }
+        }
+        return actions
+    }
+
+    /// Gives queued bodies to established peers with room and sends the requests.
+    func assignDownloads() -> [PeerAction] {
+        let candidates = establishedPeers.compactMap { peer in peers[peer].map { (id: peer, bestHeight: $0.bestHeight) } }
+        let plan = scheduler.assign(peers: candidates, now: now)
+        var actions: [PeerAction] = []
+        for (peer, ids) in plan.sorted(by: { $0.key < $1.key }) {
+            actions += send([.getData(GetDataMessage(items: ids.map { InventoryItem(kind: .block, id: $0) }))], to: peer)
+        }
+        return actions
+    }
+}

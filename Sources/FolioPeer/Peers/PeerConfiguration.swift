@@ -1,0 +1,33 @@
+import FolioCore
+import FolioWire
+
+/// The settings of one node's peer protocol. Times are milliseconds on the caller's clock.
+package struct PeerConfiguration: Sendable {
+    /// What this node announces in `version` (chain id and genesis are also what peers must match).
+    package var version: VersionMessage
+    /// The frame magic, from the chain id.
+    package var magic: NetworkMagic
+    /// Most inbound connections held at once.
+    package var maxInbound = 117
+    /// Outbound connections the node keeps trying to hold.
+    package var targetOutbound = 8
+    /// Time a connection has to finish its handshake.
+    package var handshakeTimeoutMillis: Int64 = 10_000
+    /// Time between pings on an idle established connection.
+    package var pingIntervalMillis: Int64 = 30_000
+    /// Time a ping may stay unanswered before the peer counts as dead.
+    package var pingTimeoutMillis: Int64 = 20_000
+    /// How long a misbehaving peer's address stays discouraged.
+    package var discourageMillis: Int64 = 24 * 3_600_000
+    /// First wait before redialling a failed address; doubles per failure.
+    package var dialBackoffMillis: Int64 = 1_000
+    /// Longest wait between dials of one address.
+    package var maxDialBackoffMillis: Int64 = 300_000
+
+    /// A configuration for the chain `chainId` with genesis `genesis`.
+    package init(chainId: UInt32, genesis: Hash256, bestHeight: UInt64 = 0, listenPort: UInt16, userAgent: String = "folio/0.1") {
+        version = VersionMessage(protocolVersion: PeerProtocol.version, chainId: chainId, genesis: genesis,
+                                 bestHeight: bestHeight, listenPort: listenPort, userAgent: userAgent)
+        magic = NetworkMagic(chainId: chainId)
+    }
+}

@@ -1,0 +1,59 @@
+import FolioCore
+import FolioWire
+
+/// Something that happened to the peer layer. Peers are named by an integer the network
+/// layer assigns to each connection.
+package enum PeerEvent: Sendable {
+    /// A connection opened; `address` is the remote end (for an outbound one, the address dialled).
+    case opened(peer: Int, inbound: Bool, address: PeerAddress?)
+    /// A whole frame arrived (the frame decoder already checked its magic and length cap).
+    case frame(peer: Int, Frame)
+    /// The connection closed, whoever closed it.
+    case closed(peer: Int)
+    /// Dialling `address` failed.
+    case dialFailed(PeerAddress)
+    /// Time passed: timeouts, pings, re-requests and dialling run here.
+    case tick
+    /// This node produced or accepted a block through another path (miner, RPC): announce it.
+    case localBlock(Block)
+    /// A transaction entered the mempool through RPC: announce it.
+    case localTransaction(Transaction)
+}
+
+/// Something the peer layer wants the network layer to do.
+package enum PeerAction: Equatable, Sendable {
+    /// Write `frame` to `peer`.
+    case send(peer: Int, Frame)
+    /// Close the connection to `peer` (after writing anything sent before), logging why.
+    case close(peer: Int, DisconnectReason, String)
+    /// Open an outbound connection to `address`.
+    case dial(PeerAddress)
+    /// `ip` misbehaved and is refused until `until`; the node logs and may persist this.
+    case discourage(IPAddress, until: Int64, String)
+}
+
+/// How far sync has got: the node logs and reports this.
+package struct SyncProgress: Equatable, Sendable, CustomStringConvertible {
+    /// Best header height known.
+    package var knownHeight: UInt64
+    /// Best fully validated height.
+    package var validatedHeight: UInt64
+    /// Block bodies scheduled but not yet validated.
+    package var pendingBodies: Int
+
+    /// Creates a progress figure.
+    package init(knownHeight: UInt64, validatedHeight: UInt64, pendingBodies: Int) {
+        self.knownHeight = knownHeight
+        self.validatedHeight = validatedHeight
+        self.pendingBodies = pendingBodies
+    }
+
+    /// Validated share of known, in percent (100 when nothing is known beyond genesis).
+    package var percent: Double {
+        knownHeight == 0 ? 100 : Double(validatedHeight) * 100 / Double(knownHeight)
+    }
+
+    package var description: String {
+        "sync: validated \(validatedHeight) of \(knownHeight) known headers, \(pendingBodies) bodies pending"
+    }
+}

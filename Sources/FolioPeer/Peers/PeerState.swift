@@ -1,0 +1,51 @@
+import DequeModule
+import FolioCore
+import FolioWire
+
+/// A bounded set of ids a peer is known to have, so nothing is announced to it twice; the
+/// oldest ids are forgotten first.
+package struct KnownInventory: Sendable {
+    private var ids: Set<Hash256> = []
+    private var age: Deque<Hash256> = []
+    /// Most ids remembered.
+    package let capacity: Int
+
+    /// An empty set holding at most `capacity` ids.
+    package init(capacity: Int = 10_000) { self.capacity = max(capacity, 1) }
+
+    /// Whether `id` is remembered.
+    package func contains(_ id: Hash256) -> Bool { ids.contains(id) }
+
+    /// Remembers `id`; returns false if it already was.
+    @discardableResult
+    package mutating func insert(_ id: Hash256) -> Bool {
+        guard ids.insert(id).inserted else { return false }
+        age.append(id)
+        if age.count > capacity, let oldest = age.popFirst() { ids.remove(oldest) }
+        return true
+    }
+}
+
+/// What the manager holds for one connection.
+struct PeerState: Sendable {
+    var session: PeerSession
+    let inbound: Bool
+    let address: PeerAddress?
+    let openedAt: Int64
+    var score = MisbehaviourScore()
+    var bestHeight: UInt64 = 0
+    var known = KnownInventory()
+    var lastPingAt: Int64
+    var outstandingPing: (nonce: UInt64, sentAt: Int64)?
+    var answeredGetAddr = false
+
+    init(session: PeerSession, inbound: Bool, address: PeerAddress?, now: Int64) {
+        self.session = session
+        self.inbound = inbound
+        self.address = address
+        openedAt = now
+        lastPingAt = now
+    }
+
+    var isEstablished: Bool { session.phase == .established }
+}

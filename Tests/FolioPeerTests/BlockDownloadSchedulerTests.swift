@@ -1,0 +1,66 @@
+import FolioCore
+import FolioTestSupport
+import Testing
+@testable import FolioPeer
+
+@Suite struct BlockDownloadSchedulerTests {
+    static let blocks = InMemoryPeerBlocks.chain(after: InMemoryPeerBlocks.genesis(), count: 6)
+
+    func scheduler(limit: Int = 2) -> BlockDownloadScheduler {
+        var scheduler = BlockDownloadScheduler(perPeerLimit: limit, timeoutMillis: 100)
+        for block in Self.blocks { scheduler.enqueue(block.id, height: block.header.height) }
+        return scheduler
+    }
+
+    @Test func bodiesAreSpreadOverPeersUpToTheirLimitAndNeverAskedTwice() {
+        var scheduler = scheduler()
+        let plan = scheduler.assign(peers: [(1, 10), (2, 10)], now: 0)
+        #expect(plan[1]?.count == 2)
+        #expect(plan[2]?.count == 2)
+        #expect(Set((plan[1] ?? []) + (plan[2] ?? [])).count == 4)
+        #expect(scheduler.assign(peers: [(1, 10), (2, 10)], now: 0).isEmpty)
+    }
+
+    @Test func aPeerIsNotAskedForBlocksAboveItsHeight() {
+        var scheduler = scheduler(limit: 16)
+        let plan = scheduler.assign(peers: [(1, 3)], now: 0)
+        #expect(plan[1] == Self.blocks.prefix(3).map(\.id))
+    }
+
+    @Test func timedOutRequestsGoToAnotherPeer() {
+        var scheduler = scheduler(limit: 6)
+        _ = scheduler.assign(peers: [(1, 10)], now: 0)
+        #expect(scheduler.expire(now: 99).isEmpty)
+        #expect(scheduler.expire(now: 100) == [1])
+        let plan = scheduler.assign(peers: [(1, 10), (2, 10)], now: 100)
+        #expect(plan[1] == nil)
+        #expect(plan[2]?.count == 6)
+    }
+
+    @Test func bodiesAreHandedOverInHeightOrderWhateverTheArrivalOrder() {
+        var scheduler = scheduler(limit: 6)
+        _ = scheduler.assign(peers: [(1, 10)], now: 0)
+        #expect((scheduler.receive(Self.blocks[1], from: 1) == true))
+        #expect(scheduler.nextConnectable() == nil)
+        #expect((scheduler.receive(Self.blocks[0], from: 1) == true))
+        #expect(scheduler.nextConnectable() == Self.blocks[0])
+        #expect(scheduler.nextConnectable() == Self.blocks[1])
+        #expect(scheduler.nextConnectable() == nil)
+    }
+
+    @Test func aBodyFromAPeerNotAskedForItIsRefused() {
+        var scheduler = scheduler(limit: 6)
+        _ = scheduler.assign(peers: [(1, 10)], now: 0)
+        #expect(!(scheduler.receive(Self.blocks[0], from: 2) == true))
+        #expect((scheduler.receive(Self.blocks[0], from: 1) == true))
+        #expect(!(scheduler.receive(Self.blocks[0], from: 1) == true))
+    }
+
+    @Test func notFoundSendsTheRequestElsewhere() {
+        var scheduler = scheduler(limit: 1)
+        let first = scheduler.assign(peers: [(1, 10)], now: 0)
+        let id = first[1]?.first ?? .zero
+        scheduler.notFound(id, from: 1)
+        #expect(scheduler.assign(peers: [(1, 10), (2, 10)], now: 0)[2]?.first == id)
+    }
+}
