@@ -7,6 +7,7 @@ enum Fact: UInt8, CaseIterable, Sendable {
     case workId, workOwners, workRegisteredAt, workMedia, workParents, workAncestors
     case useAction, useTerritory, useMedium, usePurpose, useCount, useRevenue, useLanguage
     case usePeriod, useTarget, useAttributed, useDerivativeTemplate, useApproved
+    case workUpstreamState
 
     /// The ledger's own currency, in which every built-in money fact is denominated.
     static let ledgerCurrency = "FOLIO"
@@ -47,6 +48,7 @@ enum Fact: UInt8, CaseIterable, Sendable {
         case .useAttributed: return ("use", "attributed", .bool)
         case .useDerivativeTemplate: return ("use", "derivative_template", .templateId)
         case .useApproved: return ("use", "approved", .bool)
+        case .workUpstreamState: return ("work", "upstream_state", .status)
         }
     }
 

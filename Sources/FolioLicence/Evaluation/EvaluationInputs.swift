@@ -7,8 +7,12 @@ struct EvaluationInputs {
     let ledger: any LicenceLedgerView
     /// Parameter values in declaration order.
     let parameters: [LicenceValue]
+    /// Set for the publish-time checks: only these facts are known, and every parameter,
+    /// counter, variable and ledger lookup is unknown in the sense of "could be anything".
+    var assumed: [Fact: LicenceValue]?
 
     func variable(_ index: Int, of program: Program) -> LicenceValue {
+        if assumed != nil { return .unknown }
         let slot = program.variables[index]
         return licence.state.variables[slot.name] ?? slot.initial
     }
@@ -16,11 +20,13 @@ struct EvaluationInputs {
     func counter(_ key: CounterKey) -> Int64 { licence.state.counters[key] ?? 0 }
 
     func owners(of id: [UInt8]) -> LicenceValue {
+        if assumed != nil { return .unknown }
         guard let hash = Hash256(bytes: id), let work = ledger.work(hash) else { return .unknown }
         return LicenceValue.canonicalShares(work.owners) ?? .unknown
     }
 
     func otherGrants(_ action: LicenceAction) -> LicenceValue {
+        if assumed != nil { return .unknown }
         guard let codes = ledger.grants(of: action, on: licence.work, excluding: licence.id) else { return .unknown }
         return territories(codes)
     }
@@ -43,6 +49,7 @@ struct EvaluationInputs {
     }
 
     func fact(_ fact: Fact) -> LicenceValue {
+        if let assumed { return assumed[fact] ?? .unknown }
         let use = transaction.use
         let work = ledger.work(licence.work)
         switch fact {
@@ -78,6 +85,7 @@ struct EvaluationInputs {
         case .useAttributed: return Self.known(use?.attributed) { .bool($0) }
         case .useDerivativeTemplate: return Self.known(use?.derivativeTemplate) { .id($0) }
         case .useApproved: return Self.known(use?.approved) { .bool($0) }
+        case .workUpstreamState: return Self.known(work?.upstreamState) { .int(Int64($0.rawValue)) }
         }
     }
 }

@@ -82,11 +82,11 @@ public enum LicenceEvaluator {
         }
     }
 
-    private struct ParameterError: Error {
+    struct ParameterError: Error {
         let reason: String
     }
 
-    private static func boundParameters(_ program: Program, _ given: [String: LicenceValue]) throws(ParameterError) -> [LicenceValue] {
+    static func boundParameters(_ program: Program, _ given: [String: LicenceValue]) throws(ParameterError) -> [LicenceValue] {
         var values: [LicenceValue] = []
         for slot in program.parameters {
             guard let value = given[slot.name] else {

@@ -30,15 +30,18 @@ public struct WorkFacts: Sendable, Hashable {
     public var parents: [Hash256]
     /// Every ancestor up to depth 8, nearest first (at most 64).
     public var ancestors: [Hash256]
+    /// For a derivative, the status of the licence it was derived under; nil for an original.
+    public var upstreamState: LicenceStatus?
 
     /// Creates a record of work facts.
     public init(id: Hash256, owners: [Share], registeredAt: Int64, media: UseMedium? = nil,
-                parents: [Hash256] = [], ancestors: [Hash256] = []) {
+                parents: [Hash256] = [], ancestors: [Hash256] = [], upstreamState: LicenceStatus? = nil) {
         self.id = id
         self.owners = owners
         self.registeredAt = registeredAt
         self.media = media
         self.parents = parents
         self.ancestors = ancestors
+        self.upstreamState = upstreamState
     }
 }

@@ -11,7 +11,8 @@ extension Machine {
             guard value != .unknown else { return stack.append(.unknown) }
             stack.append(.int(Int64(try elements(of: value, pc).count)))
         case .known:
-            stack.append(.bool(try pop(pc) != .unknown))
+            let value = try pop(pc)
+            stack.append(value == .unknown && inputs.assumed != nil ? .unknown : .bool(value != .unknown))
         case .eu:
             guard let time = try popInt(pc) else { return stack.append(.unknown) }
             stack.append(Territory.euMembers(at: time))

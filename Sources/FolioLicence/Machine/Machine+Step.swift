@@ -24,7 +24,7 @@ extension Machine {
             effects.variables[Int(index)] = value
         case let .counter(index, keyed):
             let key = try counterKey(index, keyed: keyed, pc)
-            stack.append(.int(effects.counters[key] ?? inputs.counter(key)))
+            stack.append(inputs.assumed != nil ? .unknown : .int(effects.counters[key] ?? inputs.counter(key)))
         case let .addCounter(index, keyed):
             let amount = try popKnownInt(pc)
             let key = try counterKey(index, keyed: keyed, pc)
@@ -47,7 +47,8 @@ extension Machine {
         case .coalesce:
             let fallback = try pop(pc)
             let value = try pop(pc)
-            stack.append(value == .unknown ? fallback : value)
+            // Symbolically an unknown operand could be anything, so the result is open too.
+            stack.append(value == .unknown ? (inputs.assumed != nil ? .unknown : fallback) : value)
         case let .call(builtin):
             try call(builtin, pc)
         case let .makeSet(count):

@@ -27,6 +27,8 @@ public enum LicenceError: Error, Equatable, Sendable, CustomStringConvertible {
     case gasOverCap(worstCase: UInt64, cap: UInt64)
     /// Published bytecode could not be decoded or failed validation.
     case bytecode(String)
+    /// The publish-time checks found errors (rules that can never fire, derivative conflicts).
+    case refusedAtPublication([LicenceDiagnostic])
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum LicenceError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .gasOverCap(worst, cap):
             return "worst-case gas \(worst) is over the per-transaction cap of \(cap); simplify the terms"
         case let .bytecode(message): return "invalid bytecode: \(message)"
+        case let .refusedAtPublication(findings):
+            return "not publishable: " + findings.map(\.description).joined(separator: "; ")
         }
     }
 }
