@@ -39,6 +39,7 @@ struct Vector: Decodable, Sendable, CustomStringConvertible {
         var attributed: Bool?
         var approved: Bool?
         var derivativeTemplate: UInt8?
+        var language: String?
     }
 
     struct Transaction: Decodable, Sendable {
@@ -72,6 +73,8 @@ struct Vector: Decodable, Sendable, CustomStringConvertible {
     var time: String?
     var ancestors: [UInt8]?
     var grants: [String]?
+    /// State of the licence the work was derived under (`work.upstream_state`).
+    var upstream: String?
     var transaction: Transaction
     var gasLimit: UInt64?
     var expect: Expected
@@ -108,7 +111,8 @@ extension Vector {
         var ledger = TestLedger()
         if let time, let seconds = Vector.time(time) { ledger.time = seconds }
         ledger.works[id(9)] = WorkFacts(id: id(9), owners: [Share(party: party(1), weight: 1)], registeredAt: 0,
-                                         ancestors: (ancestors ?? []).map { id($0) })
+                                         ancestors: (ancestors ?? []).map { id($0) },
+                                         upstreamState: enumValue(upstream, LicenceStatus.self, \.name))
         for ancestor in ancestors ?? [] {
             ledger.works[id(ancestor)] = WorkFacts(id: id(ancestor), owners: [Share(party: party(ancestor), weight: 1)], registeredAt: 0)
         }
@@ -122,6 +126,7 @@ extension Vector {
                                        revenue: use.revenue.map { Amount(baseUnits: $0) })
             declared.period = use.period.flatMap { Vector.time($0) }
             declared.target = use.target
+            declared.language = use.language
             declared.attributed = use.attributed
             declared.approved = use.approved
             declared.derivativeTemplate = use.derivativeTemplate.map { $0 == 0 ? compiled.id : id($0) }
