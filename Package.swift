@@ -65,6 +65,7 @@ let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "s
 /// Test targets that ship vector files read at run time.
 let testsWithResources: Set<String> = [
     "FolioCryptoTests", "FolioCoreTests", "FolioLicenceTests", "FolioFingerprintTests", "FolioPoWTests",
+    "FolioKeystoreTests",
 ]
 
 /// Library targets that ship resource folders (licence templates, fingerprint models).
