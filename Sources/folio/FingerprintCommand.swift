@@ -1,0 +1,24 @@
+import ArgumentParser
+import FolioWallet
+
+struct FingerprintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fingerprint", abstract: "Compute a file's perceptual fingerprint and content hash locally.",
+        discussion: "Example:\n  folio fingerprint song.wav --model folio-fp-v1.model")
+    @OptionGroup var options: GlobalOptions
+    @Option(help: ArgumentHelp("The fingerprint model file.", valueName: "FILE")) var model: String
+    @Argument(help: "The work's file (WAV, PNG, JPEG, PPM or text).") var file: String
+
+    func run() throws {
+        let result = try LocalFingerprint.compute(file: file, modelPath: model)
+        if options.json {
+            print(JSONOutput.render(result))
+        } else {
+            let table = TextTable(header: ["FIELD", "VALUE"], rows: [
+                ["file", result.file], ["medium", result.medium], ["fingerprint", result.fingerprint],
+                ["model", result.modelId], ["content hash", result.contentHash],
+            ])
+            print(table.render(style: options.style))
+        }
+    }
+}
