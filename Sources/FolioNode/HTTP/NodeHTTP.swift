@@ -1,0 +1,17 @@
+import Hummingbird
+
+/// The one HTTP port's routes: `POST /rpc`, `GET /metrics` and the explorer.
+enum NodeHTTP {
+    /// A router serving `backend`.
+    static func router(
+        backend: any NodeBackend, authenticator: RPCAuthenticator, maxBodyBytes: Int, metrics: NodeMetrics
+    ) throws -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        let dispatcher = RPCMethods.dispatcher(backend: backend) { metrics.fingerprintQueries.increment() }
+        RPCRoute(dispatcher: dispatcher, authenticator: authenticator, maxBodyBytes: maxBodyBytes, metrics: metrics)
+            .register(on: router)
+        MetricsRoute(metrics: metrics, backend: backend).register(on: router)
+        try ExplorerRoutes(backend: backend).register(on: router)
+        return router
+    }
+}

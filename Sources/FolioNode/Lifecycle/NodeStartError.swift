@@ -1,0 +1,18 @@
+/// Why the node could not start; each says what to do.
+public enum NodeStartError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The chosen network's genesis could not be loaded.
+    case genesis(String)
+    /// `--network test` asked for a network this build does not ship.
+    case unknownNetwork(String)
+    /// The HTTP server could not start.
+    case server(String)
+
+    public var description: String {
+        switch self {
+        case let .genesis(detail): return "cannot load the chain's genesis: \(detail)"
+        case let .unknownNetwork(name):
+            return "network \"\(name)\" is not built in (only \"dev\" is); pass --network <path to genesis.json>"
+        case let .server(detail): return "the HTTP server could not start: \(detail); check rpc-host and rpc-port"
+        }
+    }
+}
