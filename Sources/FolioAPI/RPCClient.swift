@@ -10,10 +10,18 @@ public struct RPCClient: Sendable {
     /// The credentials sent with each call.
     public let credentials: RPCCredentials
 
-    /// Creates a client.
-    public init(endpoint: URL, credentials: RPCCredentials) {
+    private let delegate: ChallengeRefusingDelegate
+    private let session: URLSession
+
+    /// Creates a client. `timeout` bounds each request (a node busy importing answers well within it).
+    public init(endpoint: URL, credentials: RPCCredentials, timeout: TimeInterval = 30) {
         self.endpoint = endpoint
         self.credentials = credentials
+        let delegate = ChallengeRefusingDelegate()
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        self.delegate = delegate
+        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
     /// Calls `method` with `params` and returns its result, or throws the node's error.
@@ -49,9 +57,10 @@ public struct RPCClient: Sendable {
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         if let header = credentials.authorizationHeader { request.setValue(header, forHTTPHeaderField: "Authorization") }
         do {
-            let (data, response) = try await URLSession.shared.data(for: request)
+            let (data, response) = try await session.data(for: request)
             return (data, (response as? HTTPURLResponse)?.statusCode ?? 0)
         } catch {
+            if delegate.takeChallenged() { throw .http(status: 401, body: "authentication required") }
             throw .transport(detail: error.localizedDescription)
         }
     }

@@ -54,7 +54,14 @@ import Testing
         let node = try await startedNode()
         defer { node.terminate() }
         let anonymous = RPCClient(endpoint: node.endpoint, credentials: .none)
-        #expect(try await anonymous.post(Data("{}".utf8)).1 == 401)
+        await #expect(throws: RPCClientError.http(status: 401, body: "authentication required")) {
+            try await anonymous.post(Data("{}".utf8))
+        }
+        let (rawStatus, rawReply) = try RawHTTP.exchange(
+            port: node.port, head: "POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close",
+            body: Data("{}".utf8))
+        #expect(rawStatus == 401)
+        #expect(rawReply.lowercased().contains("www-authenticate: basic"))
         let client = try node.client()
         let (badJSON, _) = try await client.post(Data("{nope".utf8))
         #expect(String(decoding: badJSON, as: UTF8.self).contains("-32700"))
@@ -62,8 +69,13 @@ import Testing
         #expect(String(decoding: unknown, as: UTF8.self).contains("-32601"))
         let (badParams, _) = try await client.post(Data(#"{"jsonrpc":"2.0","method":"chain_block","params":{"height":"x"},"id":1}"#.utf8))
         #expect(String(decoding: badParams, as: UTF8.self).contains("-32602"))
-        let (_, status) = try await client.post(Data(repeating: 0x20, count: 2_000_000))
+        // Declares 2 MB and sends only the head: the node must refuse from the header alone.
+        let authorization = try #require(client.credentials.authorizationHeader)
+        let (status, reply) = try RawHTTP.exchange(
+            port: node.port,
+            head: "POST /rpc HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: \(authorization)\r\nContent-Length: 2000000")
         #expect(status == 413)
+        #expect(reply.contains("rpc-max-body-bytes"))
     }
 
     @Test func metricsAndExplorerPagesAreServed() async throws {
