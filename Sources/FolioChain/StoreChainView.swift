@@ -4,20 +4,27 @@ import FolioStore
 
 /// The engine's read-only window on the chain, answered from the store. A store failure reads
 /// as a missing header, which engines report as `missing-ancestor`.
-struct StoreChainView: ChainView {
-    let params: ChainParams
+public struct StoreChainView: ChainView {
+    /// The chain parameters.
+    public let params: ChainParams
     let store: any ChainStore
 
-    func header(hash: Hash256) -> BlockHeader? {
+    /// A view over `store`, for producers outside the chain actor.
+    public init(params: ChainParams, store: any ChainStore) {
+        self.params = params
+        self.store = store
+    }
+
+    public func header(hash: Hash256) -> BlockHeader? {
         (try? store.blockEntry(id: hash))??.header
     }
 
-    func header(atHeight height: UInt64) -> BlockHeader? {
+    public func header(atHeight height: UInt64) -> BlockHeader? {
         guard let id = (try? store.mainChainId(atHeight: height)) ?? nil else { return nil }
         return header(hash: id)
     }
 
-    func authorityVotes(inBlock hash: Hash256) -> [CastVote]? {
+    public func authorityVotes(inBlock hash: Hash256) -> [CastVote]? {
         guard let block = (try? store.block(id: hash)) ?? nil else { return nil }
         return CastVote.votes(in: block.transactions)
     }
