@@ -43,6 +43,27 @@ extension ConfigKey {
         kind: .port, allowedInFile: true)
     static let p2pPort = ConfigKey(
         name: "p2p-port", defaultValue: "9333", summary: "Peer-to-peer TCP port.", kind: .port, allowedInFile: true)
+    static let p2pHost = ConfigKey(
+        name: "p2p-host", defaultValue: "127.0.0.1",
+        summary: "Address the peer-to-peer listener binds; 0.0.0.0 accepts peers from other machines.",
+        kind: .text, allowedInFile: true)
+    static let peers = ConfigKey(
+        name: "peers", defaultValue: "",
+        summary: "Peers to dial at start and keep connected: comma-separated host:port list.",
+        kind: .text, allowedInFile: true)
+    static let maxPeers = ConfigKey(
+        name: "max-peers", defaultValue: "16", summary: "Most peer connections, inbound and outbound together.",
+        kind: .integer(1...1024), allowedInFile: true)
+    static let authorityKey = ConfigKey(
+        name: "authority-key", defaultValue: "",
+        summary: "File holding the hex Ed25519 seed this node seals proof-of-authority blocks with; empty seals nothing (dev: the dev authority).",
+        kind: .text, allowedInFile: true)
+    static let mine = ConfigKey(
+        name: "mine", defaultValue: "0",
+        summary: "Proof-of-work mining threads; 0 mines nothing.", kind: .integer(0...256), allowedInFile: true)
+    static let minerAddress = ConfigKey(
+        name: "miner-address", defaultValue: "",
+        summary: "Account credited with this node's mined blocks' rewards (proof of work).", kind: .text, allowedInFile: true)
     static let rpcToken = ConfigKey(
         name: "rpc-token", defaultValue: "",
         summary: "Fixed RPC token (Bearer, or Basic with any user); empty writes a fresh .cookie at each start.",
@@ -63,7 +84,8 @@ extension ConfigKey {
 
     /// Every setting, in the order `foliod.toml` and `config show` list them.
     static let all: [ConfigKey] = [
-        dataDirectory, network, rpcHost, rpcPort, p2pPort, rpcToken, rpcAuth, rpcMaxBodyBytes, logLevel, logFormat,
+        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, authorityKey, mine, minerAddress,
+        rpcToken, rpcAuth, rpcMaxBodyBytes, logLevel, logFormat,
     ]
 
     /// The setting called `name`, if any.

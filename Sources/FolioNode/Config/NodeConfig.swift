@@ -22,6 +22,18 @@ public struct NodeConfig: Sendable {
     public let p2pPort: Int
     /// The configured token, or `nil` for cookie authentication.
     public let rpcToken: String?
+    /// Address the peer-to-peer listener binds.
+    public let p2pHost: String
+    /// Peers to dial and keep connected, as `host:port`.
+    public let peers: [String]
+    /// Most peer connections.
+    public let maxPeers: Int
+    /// Path of the authority seed file, if this node seals proof-of-authority blocks.
+    public let authorityKeyPath: String?
+    /// Proof-of-work mining threads (0: none).
+    public let mineThreads: Int
+    /// The account mined blocks credit, as typed (checked against the network at start).
+    public let minerAddress: String?
     /// Whether `/rpc` requires authentication.
     public let rpcAuth: Bool
     /// The request body cap, in bytes.
@@ -83,6 +95,14 @@ public struct NodeConfig: Sendable {
         rpcHost = value(.rpcHost)
         rpcPort = Int(value(.rpcPort)) ?? 0
         p2pPort = Int(value(.p2pPort)) ?? 0
+        p2pHost = value(.p2pHost)
+        peers = value(.peers).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        maxPeers = Int(value(.maxPeers)) ?? 16
+        let authority = value(.authorityKey)
+        authorityKeyPath = authority.isEmpty ? nil : authority
+        mineThreads = Int(value(.mine)) ?? 0
+        let miner = value(.minerAddress)
+        minerAddress = miner.isEmpty ? nil : miner
         let token = value(.rpcToken)
         rpcToken = token.isEmpty ? nil : token
         rpcAuth = value(.rpcAuth) == "true"
