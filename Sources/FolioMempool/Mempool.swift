@@ -23,6 +23,12 @@ public actor Mempool {
     /// Whether the pool holds the transaction with `id`.
     public func contains(_ id: Hash256) -> Bool { entries[id] != nil }
 
+    /// The pending transaction with `id`, if the pool holds it.
+    public func transaction(_ id: Hash256) -> Transaction? { entries[id]?.transaction }
+
+    /// Every pending transaction, in no particular order (for the explorer and RPC).
+    public func all() -> [Transaction] { entries.values.map(\.transaction) }
+
     /// Admits `transaction` at time `now` (unix seconds) or says why not. Returns the
     /// transactions it displaced (a same-nonce replacement, or an eviction when full).
     @discardableResult
