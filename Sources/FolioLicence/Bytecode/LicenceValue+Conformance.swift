@@ -1,6 +1,7 @@
 extension LicenceValue {
-    /// Whether this value is a well-formed value of `type` (used to check offer parameters).
-    func conforms(to type: LicenceType) -> Bool {
+    /// Whether this value is a well-formed value of `type` (used to check offer parameters;
+    /// public so the chain's adapter can check an offer before any evaluation).
+    public func conforms(to type: LicenceType) -> Bool {
         switch (self, type) {
         case (.bool, .bool): return true
         case let (.int(v), .money): return v >= 0

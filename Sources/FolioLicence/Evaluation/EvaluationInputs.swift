@@ -60,7 +60,7 @@ struct EvaluationInputs {
         case .txKind: return .int(Int64(transaction.kind.rawValue))
         case .txPayment: return .money(transaction.payment)
         case .licenceId: return .id(licence.id)
-        case .licenceTemplate: return .id(licence.template.id)
+        case .licenceTemplate: return .id(licence.ledgerTemplateId ?? licence.template.id)
         case .licenceIssuedAt: return Self.known(licence.issuedAt) { .int($0) }
         case .licenceLicensee: return Self.known(licence.licensee) { .party($0) }
         case .licenceLicensors: return LicenceValue.canonicalShares(licence.licensors) ?? .unknown

@@ -56,10 +56,15 @@ public struct Licence: Sendable {
     public var licensors: [Share]
     /// Current state.
     public var state: LicenceTermsState
+    /// The id the ledger names the template by, read as `licence.template`; nil means the
+    /// bytecode id `template.id`. The chain names a template by its publication payload, so
+    /// it passes that id here and share-alike compares ids of one kind.
+    public var ledgerTemplateId: Hash256?
 
     /// Creates a licence record.
     public init(id: Hash256, template: LicenceTemplate, parameters: [String: LicenceValue], work: Hash256,
-                issuedAt: Int64? = nil, licensee: Address? = nil, licensors: [Share], state: LicenceTermsState = LicenceTermsState()) {
+                issuedAt: Int64? = nil, licensee: Address? = nil, licensors: [Share], state: LicenceTermsState = LicenceTermsState(),
+                ledgerTemplateId: Hash256? = nil) {
         self.id = id
         self.template = template
         self.parameters = parameters
@@ -68,6 +73,7 @@ public struct Licence: Sendable {
         self.licensee = licensee
         self.licensors = licensors
         self.state = state
+        self.ledgerTemplateId = ledgerTemplateId
     }
 }
 

@@ -1,0 +1,107 @@
+import FolioCore
+import FolioLicence
+
+extension InterpretedLicenceEngine {
+    /// An acceptance runs the terms as the licence will stand once issued: active, issued now
+    /// to the sender, licensed by the work's current owners. It must declare the action it
+    /// licenses, so the duties, prohibitions and permissions are checked at acceptance too.
+    func acceptanceDecision(_ acceptance: AcceptLicence, offer: OfferRecord, template: PublishTemplate,
+                            context: LicenceContext) throws(LicenceRefusal) -> LicenceDecision {
+        let compiled = try compiled(template)
+        let use = try UseParameters.decode(acceptance.useParameters)
+        guard let action = use.action else {
+            throw LicenceRefusal(reason: "use-parameters: an acceptance must declare the 'action' it licenses")
+        }
+        try Self.checkRepresentable(acceptance.payment, "payment")
+        // The licence id is the accepting transaction's id, which the chain fixes after the
+        // terms run; no shipped template reads `licence.id` at acceptance.
+        let licence = Licence(
+            id: .zero, template: compiled, parameters: try OfferParameters.bind(offer.offer.parameters, to: compiled),
+            work: offer.offer.workId, issuedAt: context.position.timestamp, licensee: context.sender,
+            licensors: Self.licensors(context.owners), state: LicenceTermsState(status: .active),
+            ledgerTemplateId: offer.offer.templateId)
+        let transaction = LicenceTransaction(kind: .accept, sender: context.sender, payment: acceptance.payment,
+                                             use: use.declaredUse(action))
+        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position), gasLimit: gasCap)
+        return try LicenceVerdictMapping.decision(evaluation, current: .active)
+    }
+
+    /// A usage report runs under the use declared at acceptance, with the report's action,
+    /// count, period start and revenue in place of the declared ones.
+    func usageDecision(_ report: ReportUsage, licence record: LicenceRecord, offer: OfferRecord, template: PublishTemplate,
+                       context: LicenceContext) throws(LicenceRefusal) -> LicenceDecision {
+        let compiled = try compiled(template)
+        guard let action = LicenceAction.allCases.first(where: { $0.name == report.action }) else {
+            throw LicenceRefusal(reason: "usage-action: '\(report.action)' is not an action of the licence language")
+        }
+        guard let count = Int64(exactly: report.count) else { throw LicenceRefusal(reason: "usage-count: too large") }
+        try Self.checkRepresentable(report.payment, "payment")
+        try Self.checkRepresentable(report.revenue, "revenue")
+        var use = try UseParameters.decode(record.useParameters).declaredUse(action)
+        use.count = count
+        use.period = report.period.start
+        use.revenue = report.revenue
+        let licence = try issued(record, offer: offer, compiled: compiled, owners: context.owners)
+        let transaction = LicenceTransaction(kind: .report, sender: context.sender, payment: report.payment, use: use)
+        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position), gasLimit: gasCap)
+        return try LicenceVerdictMapping.decision(evaluation, current: record.state)
+    }
+
+    /// Whether a `derive` by the licensee, under the use declared at acceptance, is permitted.
+    /// The protocol passes no block position here, so the terms are read at the licence's issue
+    /// position, and `licence.licensors` is empty (no owners are passed); anything that
+    /// cannot be evaluated answers false.
+    func derivativesAllowed(licence record: LicenceRecord, offer: OfferRecord, template: PublishTemplate) -> Bool {
+        do {
+            let compiled = try compiled(template)
+            let use = try UseParameters.decode(record.useParameters).declaredUse(.derive)
+            let licence = try issued(record, offer: offer, compiled: compiled, owners: [])
+            let transaction = LicenceTransaction(kind: .derive, sender: record.licensee, use: use)
+            let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: record.issued), gasLimit: gasCap)
+            return evaluation.verdict == .permitted
+        } catch {
+            return false
+        }
+    }
+
+    /// An issued licence as the terms see it. Counters and state variables have no table in
+    /// the chain yet (docs/chain.md, open questions), so they read as their initial values.
+    private func issued(_ record: LicenceRecord, offer: OfferRecord, compiled: LicenceTemplate,
+                        owners: [Ownership]) throws(LicenceRefusal) -> Licence {
+        Licence(
+            id: record.id, template: compiled, parameters: try OfferParameters.bind(offer.offer.parameters, to: compiled),
+            work: record.workId, issuedAt: record.issued.timestamp, licensee: record.licensee,
+            licensors: Self.licensors(owners),
+            state: LicenceTermsState(status: LicenceVerdictMapping.status(record.state), totalPaid: record.totalPaid),
+            ledgerTemplateId: offer.offer.templateId)
+    }
+
+    private func ledger(at position: ChainPosition) -> ChainLicenceLedger {
+        ChainLicenceLedger(height: position.height, time: position.timestamp, chainId: String(chainId))
+    }
+
+    /// The work's owners as licence shares (weights in parts per 100,000,000).
+    private static func licensors(_ owners: [Ownership]) -> [Share] {
+        owners.map { Share(party: $0.owner, weight: Int64(clamping: $0.share)) }
+    }
+
+    /// The VM holds money as Int64; an amount beyond it would be clamped, so it is refused.
+    private static func checkRepresentable(_ amount: Amount, _ what: String) throws(LicenceRefusal) {
+        guard amount.baseUnits <= UInt64(Int64.max) else {
+            throw LicenceRefusal(reason: "amount-too-large: the \(what) does not fit the licence VM's money range")
+        }
+    }
+}
+
+/// Ledger facts for one evaluation. The `LicenceEngine` protocol passes no view of other
+/// works or licences, so `work.*`, `owners(w)` and `other_grants(a)` are unknown, and terms
+/// that need them refuse (fail-closed) rather than guess.
+struct ChainLicenceLedger: LicenceLedgerView {
+    let height: UInt64
+    let time: Int64
+    let chainId: String
+
+    func work(_ id: Hash256) -> WorkFacts? { nil }
+
+    func grants(of action: LicenceAction, on work: Hash256, excluding licence: Hash256) -> [String]? { nil }
+}

@@ -1,0 +1,49 @@
+import FolioCore
+import FolioLicence
+
+/// Turns FolioLicence's evaluation into the chain's decision or refusal.
+enum LicenceVerdictMapping {
+    /// A refusal names the rule (`rule: reason`). Otherwise every payment the terms make is a
+    /// direct payment (so each payee gets exactly what the terms' split gave it, merged per
+    /// payee in order of first payment) and the amount due is their sum; the chain splits any
+    /// overpayment among the owners.
+    static func decision(_ evaluation: Evaluation, current: LicenceState) throws(LicenceRefusal) -> LicenceDecision {
+        if case let .refused(rule, reason) = evaluation.verdict { throw LicenceRefusal(reason: "\(rule): \(reason)") }
+        var order: [Address] = []
+        var owed: [Address: Amount] = [:]
+        var total = Amount.zero
+        for payment in evaluation.payments where payment.amount > .zero {
+            do {
+                total = try total.adding(payment.amount)
+                owed[payment.payee] = try (owed[payment.payee] ?? .zero).adding(payment.amount)
+            } catch {
+                throw LicenceRefusal(reason: "\(payment.rule): payments overflow")
+            }
+            if !order.contains(payment.payee) { order.append(payment.payee) }
+        }
+        let direct = order.map { DirectPayment(payee: $0, amount: owed[$0] ?? .zero) }
+        return LicenceDecision(amountDue: total, directPayments: direct, state: try state(evaluation.status, current: current))
+    }
+
+    /// The licence state after the terms ran; a program cannot send a licence back to offered.
+    static func state(_ status: LicenceStatus?, current: LicenceState) throws(LicenceRefusal) -> LicenceState {
+        switch status {
+        case nil: return current
+        case .active: return .active
+        case .suspended: return .suspended
+        case .terminated: return .terminated
+        case .expired: return .expired
+        case .offered: throw LicenceRefusal(reason: "status: the terms cannot return a licence to offered")
+        }
+    }
+
+    /// The chain's licence state as the terms' status.
+    static func status(_ state: LicenceState) -> LicenceStatus {
+        switch state {
+        case .active: return .active
+        case .suspended: return .suspended
+        case .terminated: return .terminated
+        case .expired: return .expired
+        }
+    }
+}
