@@ -26,6 +26,9 @@ public actor Mempool {
     /// The pending transaction with `id`, if the pool holds it.
     public func transaction(_ id: Hash256) -> Transaction? { entries[id]?.transaction }
 
+    /// Drops the transaction with `id` (a producer found it breaks a rule at the tip).
+    public func evict(_ id: Hash256) { remove(id) }
+
     /// Every pending transaction, in no particular order (for the explorer and RPC).
     public func all() -> [Transaction] { entries.values.map(\.transaction) }
 

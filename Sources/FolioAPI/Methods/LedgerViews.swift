@@ -27,23 +27,30 @@ public struct TxSendResult: Codable, Hashable, Sendable {
 
 /// A transaction as the API shows it.
 public struct TransactionSummary: Codable, Hashable, Sendable {
-    /// The id (hex).
+    /// The transaction id (hex).
     public var id: String
-    /// The sending account (bech32m).
+    /// The sender's address.
     public var sender: String
     /// The sender's nonce.
     public var nonce: UInt64
-    /// The fee in base units, as a decimal string.
+    /// The fee in base units.
     public var fee: String
-    /// The payload kind: `transfer`, `registerWork`, `offerLicence`, …
+    /// The payload kind (`transfer`, `registerWork`, …).
     public var kind: String
-    /// The containing block's id (hex), once confirmed.
+    /// The including block (hex), or `nil` while pending.
     public var block: String?
-    /// The containing block's height, once confirmed.
+    /// The including block's height, or `nil` while pending.
     public var height: UInt64?
+    /// Blocks on top of and including the including block; 0 while pending.
+    public var confirmations: UInt64?
+    /// One line saying what the transaction does.
+    public var summary: String?
 
     /// Creates a summary.
-    public init(id: String, sender: String, nonce: UInt64, fee: String, kind: String, block: String?, height: UInt64?) {
+    public init(
+        id: String, sender: String, nonce: UInt64, fee: String, kind: String, block: String?, height: UInt64?,
+        confirmations: UInt64? = nil, summary: String? = nil
+    ) {
         self.id = id
         self.sender = sender
         self.nonce = nonce
@@ -51,6 +58,8 @@ public struct TransactionSummary: Codable, Hashable, Sendable {
         self.kind = kind
         self.block = block
         self.height = height
+        self.confirmations = confirmations
+        self.summary = summary
     }
 }
 
@@ -70,24 +79,56 @@ public struct OwnerShare: Codable, Hashable, Sendable {
 
 /// A registered work as the API shows it.
 public struct WorkSummary: Codable, Hashable, Sendable {
-    /// The work id (hex): its registration transaction's id.
+    /// The work id (hex).
     public var id: String
-    /// Who registered it (bech32m).
+    /// Who registered it.
     public var registrant: String
-    /// The owners and their shares.
+    /// Current owners and their shares in parts per 100,000,000.
     public var owners: [OwnerShare]
-    /// The 256-bit fingerprint (64 hex digits).
+    /// The 256-bit fingerprint (hex).
     public var fingerprint: String
-    /// Height of the registering block.
+    /// Registration height.
     public var height: UInt64
+    /// Title as registered.
+    public var title: String?
+    /// Media type name (`audio`, `image`, `text`).
+    public var mediaType: String?
+    /// SHA-256 of the content (hex).
+    public var contentHash: String?
+    /// The fingerprint model id (hex).
+    public var modelId: String?
+    /// Registration block time (unix seconds).
+    public var time: Int64?
+    /// Declared parent works (hex ids).
+    public var parents: [String]?
+    /// Works linked as similar at registration or later, nearest first.
+    public var similar: [SimilarWork]?
+    /// Licence offers on the work.
+    public var offers: [OfferSummary]?
+    /// Licences granted on the work.
+    public var licences: [LicenceSummary]?
 
     /// Creates a summary.
-    public init(id: String, registrant: String, owners: [OwnerShare], fingerprint: String, height: UInt64) {
+    public init(
+        id: String, registrant: String, owners: [OwnerShare], fingerprint: String, height: UInt64,
+        title: String? = nil, mediaType: String? = nil, contentHash: String? = nil, modelId: String? = nil,
+        time: Int64? = nil, parents: [String]? = nil, similar: [SimilarWork]? = nil,
+        offers: [OfferSummary]? = nil, licences: [LicenceSummary]? = nil
+    ) {
         self.id = id
         self.registrant = registrant
         self.owners = owners
         self.fingerprint = fingerprint
         self.height = height
+        self.title = title
+        self.mediaType = mediaType
+        self.contentHash = contentHash
+        self.modelId = modelId
+        self.time = time
+        self.parents = parents
+        self.similar = similar
+        self.offers = offers
+        self.licences = licences
     }
 }
 

@@ -1,5 +1,6 @@
 import FolioCore
 import FolioCrypto
+import FolioFingerprint
 
 /// The single-node development chain `foliod` runs by default: proof of authority with one
 /// deterministic authority, a 1-second period and ten prefunded accounts. Every key derives
@@ -34,7 +35,8 @@ public enum DevChain {
                 consensus: .proofOfAuthority(ProofOfAuthorityParams(authorities: [try authority().publicKey], periodSeconds: 1)),
                 blockReward: .zero,
                 prefunded: accounts.map { GenesisAllocation(address: Address(publicKey: $0.publicKey), amount: Amount(baseUnits: prefundBaseUnits)) },
-                fingerprint: FingerprintThresholds(duplicateDistance: 24, similarityDistance: 64), modelId: .zero,
+                fingerprint: FingerprintThresholds(duplicateDistance: 24, similarityDistance: 64),
+                modelId: Hash256(hex: FingerprintModel.shippedIDHex) ?? .zero,
                 maxBlockBytes: 2_097_152, maxTransactionsPerBlock: 10_000)
         } catch let error as GenesisError {
             throw .genesis(error.description)

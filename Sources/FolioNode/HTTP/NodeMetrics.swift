@@ -1,4 +1,5 @@
 import FolioAPI
+import Foundation
 import Prometheus
 
 /// The node's `folio_*` metrics in one Prometheus registry, served at `/metrics`. Names use
@@ -65,6 +66,28 @@ final class NodeMetrics: Sendable {
         (method.flatMap { rpcDurations[$0] } ?? rpcUnknownDuration).record(duration)
     }
 
+    private let deepestReorg = ReorgHigh()
+
+    /// Raises the reorg gauge if `depth` is the deepest seen.
+    func recordReorg(depth: Int) {
+        if let deepest = deepestReorg.raise(to: depth) { reorgDepth.record(Double(deepest)) }
+    }
+
     /// The Prometheus text exposition.
     func render() -> String { registry.emitToString() }
+}
+
+/// The deepest reorg seen, raised under a lock (events arrive on the ledger's executor).
+final class ReorgHigh: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Sets the high mark to `depth` if higher; returns the new mark when it changed.
+    func raise(to depth: Int) -> Int? {
+        lock.withLock {
+            guard depth > value else { return nil }
+            value = depth
+            return value
+        }
+    }
 }

@@ -4,9 +4,9 @@ import FolioCrypto
 /// The text `foliod` prints at start in dev mode: the chain, the dev authority and the ten
 /// prefunded accounts with their (public, published) secret seeds.
 enum DevBanner {
-    static func text(params: ChainParams, dataDirectory: String) -> String {
+    static func text(params: ChainParams, dataDirectory: String, keyFiles: [(address: Address, path: String)] = []) -> String {
         var lines = [
-            "Folio dev chain \(params.chainId): proof of authority with a 1-second period (this build does not seal blocks yet), data in \(dataDirectory)",
+            "Folio dev chain \(params.chainId): proof of authority with a 1-second period, data in \(dataDirectory)",
             "Dev keys derive from the published seed \"\(DevChain.seedPhrase)\" (docs/node.md); never use them elsewhere.",
         ]
         if let authority = try? DevChain.authority() {
@@ -19,7 +19,12 @@ enum DevBanner {
             let seed = key.withUnsafeSeedBytes { HexCoding.encode($0) }
             lines.append("  (\(index)) \(address)  secret seed \(seed)")
         }
-        lines.append("Keystore files: not written yet (FolioKeystore has not landed); import a secret seed with the wallet.")
+        if keyFiles.isEmpty {
+            lines.append("Keystore files could not be written; import a secret seed with `folio key import`.")
+        } else {
+            lines.append("Keystore files (passphrase \"\(DevKeystore.passphrase)\"): \(DevKeystore.directory(dataDirectory: dataDirectory))")
+            lines.append("  try: folio --keystore \(DevKeystore.directory(dataDirectory: dataDirectory)) balance \(keyFiles[0].address.bech32m(on: params.network))")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -8,8 +8,9 @@ import NIOCore
 import Prometheus
 import ServiceLifecycle
 
-/// Starts and stops a node: data directory lock, config file, authentication, the HTTP
-/// service, and a graceful stop on SIGINT or SIGTERM that removes the cookie and the lock.
+/// Starts and stops a node: data directory lock, config file, the ledger on SQLite, the block
+/// producer, peer-to-peer, the HTTP service, and a graceful stop on SIGINT or SIGTERM that
+/// finishes the block in hand, closes peers and the database, and removes the cookie and lock.
 public enum NodeRunner {
     /// How long a graceful stop may take before services are cancelled (well under 10 s).
     static let gracefulStopLimit: Duration = .seconds(7)
@@ -24,15 +25,34 @@ public enum NodeRunner {
         if try ConfigFile.writeTemplateIfAbsent(at: NodeConfig.filePath(dataDirectory: config.dataDirectory)) {
             logger.info("wrote a commented foliod.toml", metadata: ["datadir": "\(config.dataDirectory)"])
         }
+        let (ledger, engine) = try NodeLedgerFactory.open(params: params, dataDirectory: config.dataDirectory)
+        let producer = try NodeLedgerFactory.producer(
+            engine: engine, params: params, config: config, isDev: network.isStandalone)
         let (authenticator, cookie) = try authentication(config)
         defer { cookie?.remove() }
 
-        let backend = GenesisBackend(params: params, standalone: network.isStandalone)
+        var services: [any Service] = []
+        var networkStatus: (any NetworkStatusSource)?
+        if !network.isStandalone || !config.peers.isEmpty {
+            let peerService = try P2PStarter.make(ledger: ledger, params: params, config: config, logger: logger)
+            services.append(peerService)
+            networkStatus = peerService
+        }
+        if let producer {
+            services.append(BlockProductionService(ledger: ledger, producer: producer, logger: logger))
+        }
+        let backend = LedgerBackend(ledger: ledger, network: networkStatus, standalone: network.isStandalone)
         let metrics = NodeMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        await metrics.observe(ledger)
         let router = try NodeHTTP.router(
             backend: backend, authenticator: authenticator, maxBodyBytes: config.rpcMaxBodyBytes, metrics: metrics)
-        if network.isStandalone { print(DevBanner.text(params: params, dataDirectory: config.dataDirectory)) }
+        if network.isStandalone {
+            let keys = (try? DevKeystore.write(dataDirectory: config.dataDirectory)) ?? []
+            print(DevBanner.text(params: params, dataDirectory: config.dataDirectory, keyFiles: keys))
+        }
+        let tip = await ledger.chain.tip
+        logger.info("chain open", metadata: ["height": "\(tip.height)", "tip": "\(tip.id)", "engine": "\(params.consensus.engineName)"])
         let host = config.rpcHost
         let app = Application(
             router: router,
@@ -43,10 +63,14 @@ public enum NodeRunner {
                 if let cookie { print("cookie: \(cookie.path)") }
             },
             logger: logger)
-        var groupConfig = ServiceGroupConfiguration(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // The producer stops first, then peers, then HTTP: a block in hand is committed before
+        // the process lets go of the database.
+        var groupConfig = ServiceGroupConfiguration(
+            services: [app] + services.reversed(), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfig.maximumGracefulShutdownDuration = gracefulStopLimit
         try await ServiceGroup(configuration: groupConfig).run()
-        logger.info("stopped")
+        let finalHeight = await ledger.chain.tip.height
+        logger.info("stopped", metadata: ["height": "\(finalHeight)"])
     }
 
     private static func authentication(_ config: NodeConfig) throws(StorageError) -> (RPCAuthenticator, CookieFile?) {

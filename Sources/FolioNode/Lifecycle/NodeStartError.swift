@@ -6,6 +6,12 @@ public enum NodeStartError: Error, Equatable, Sendable, CustomStringConvertible 
     case unknownNetwork(String)
     /// The HTTP server could not start.
     case server(String)
+    /// A key file (node identity or authority) is unreadable or malformed.
+    case keyFile(String)
+    /// The chain database could not be opened (corrupt, another network's, newer format).
+    case store(String)
+    /// The configuration asks for something the chain cannot do (named in the text).
+    case role(String)
 
     public var description: String {
         switch self {
@@ -13,6 +19,9 @@ public enum NodeStartError: Error, Equatable, Sendable, CustomStringConvertible 
         case let .unknownNetwork(name):
             return "network \"\(name)\" is not built in (only \"dev\" is); pass --network <path to genesis.json>"
         case let .server(detail): return "the HTTP server could not start: \(detail); check rpc-host and rpc-port"
+        case let .keyFile(detail): return detail
+        case let .store(detail): return "cannot open the chain database: \(detail)"
+        case let .role(detail): return detail
         }
     }
 }

@@ -1,0 +1,60 @@
+import FolioChain
+import FolioConsensus
+import FolioCore
+import FolioCrypto
+import FolioMempool
+import FolioStore
+import Foundation
+
+/// Opens the node's ledger: the SQLite chain store in the data directory, the engine the
+/// genesis names, the licence interpreter, the chain and the mempool.
+enum NodeLedgerFactory {
+    /// The chain database's file name inside the data directory.
+    static let databaseName = "chain.sqlite"
+
+    /// Opens (or creates) the ledger for `params` in `dataDirectory`.
+    static func open(params: ChainParams, dataDirectory: String) throws(NodeStartError) -> (Ledger, any ConsensusEngine) {
+        let engine: any ConsensusEngine
+        do { engine = try ConsensusEngineFactory.make(params: params) } catch {
+            throw .genesis("the genesis names an engine this build cannot run: \(error)")
+        }
+        let store: SQLiteChainStore
+        let path = dataDirectory + "/" + databaseName
+        do { store = try SQLiteChainStore(path: path) } catch { throw .store("\(path): \(error)") }
+        let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        let chain: Chain
+        do {
+            chain = try Chain(params: params, store: store, engine: engine, licences: InterpretedLicenceEngine(chainId: params.chainId), clock: clock)
+        } catch let ChainOpenError.wrongGenesis(stored, expected) {
+            throw .store(
+                "\(path) holds the chain with genesis \(stored), not this network's \(expected); "
+                    + "use another --datadir for this network")
+        } catch {
+            throw .store("\(path): \(error)")
+        }
+        return (Ledger(chain: chain, mempool: Mempool(chain: chain), clock: clock), engine)
+    }
+
+    /// The producer this node runs, if any: the dev authority on the dev chain, the
+    /// authority in `authority-key`, or `mine` threads on a proof-of-work chain.
+    static func producer(
+        engine: any ConsensusEngine, params: ChainParams, config: NodeConfig, isDev: Bool
+    ) throws(NodeStartError) -> (any BlockProducer)? {
+        var role: ConsensusEngineFactory.ProducerRole?
+        if isDev || config.authorityKeyPath != nil {
+            let key: PrivateKey
+            if let path = config.authorityKeyPath {
+                key = try SeedFile.read(path)
+            } else {
+                do { key = try DevChain.authority() } catch { throw .keyFile("cannot derive the dev authority: \(error)") }
+            }
+            role = .authority(key.publicKey, sign: { message in try key.signature(for: message) })
+        } else if config.mineThreads > 0 {
+            role = .miner(workers: config.mineThreads)
+        }
+        guard let role else { return nil }
+        do { return try ConsensusEngineFactory.makeProducer(engine: engine, role: role) } catch {
+            throw .role("this node is configured to produce blocks, but \(error)")
+        }
+    }
+}
