@@ -113,7 +113,8 @@ package actor PeerNetwork {
         perform(await manager.handle(.closed(peer: peer), now: now))
     }
 
-    private func perform(_ actions: [PeerAction]) {
+    /// Carries out the manager's actions (sends, closes, dials).
+    package func perform(_ actions: [PeerAction]) {
         for action in actions {
             switch action {
             case let .send(peer, frame):

@@ -9,7 +9,8 @@ package actor PeerManager {
     package nonisolated let configuration: PeerConfiguration
     let crypto: any PeerCryptoProvider
     let chain: any ChainBackend
-    var peers: [Int: PeerState] = [:]
+    /// Every connection's state, by the network layer's peer number.
+    package internal(set) var peers: [Int: PeerState] = [:]
     /// The node's address book.
     package internal(set) var addressBook: AddressBook
     var scheduler = BlockDownloadScheduler()

@@ -27,13 +27,17 @@ package struct KnownInventory: Sendable {
 }
 
 /// What the manager holds for one connection.
-struct PeerState: Sendable {
-    var session: PeerSession
-    let inbound: Bool
-    let address: PeerAddress?
+package struct PeerState: Sendable {
+    /// The connection's session (handshake phase, proven identity, the peer's version).
+    package internal(set) var session: PeerSession
+    /// Whether the peer dialled us.
+    package let inbound: Bool
+    /// The remote end: for an outbound connection, the address dialled.
+    package let address: PeerAddress?
     let openedAt: Int64
     var score = MisbehaviourScore()
-    var bestHeight: UInt64 = 0
+    /// The best height the peer announced or proved with headers.
+    package internal(set) var bestHeight: UInt64 = 0
     var known = KnownInventory()
     var lastPingAt: Int64
     var outstandingPing: (nonce: UInt64, sentAt: Int64)?
@@ -47,5 +51,6 @@ struct PeerState: Sendable {
         lastPingAt = now
     }
 
-    var isEstablished: Bool { session.phase == .established }
+    /// Whether the handshake is complete.
+    package var isEstablished: Bool { session.phase == .established }
 }

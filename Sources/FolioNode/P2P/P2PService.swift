@@ -1,0 +1,174 @@
+import FolioAPI
+import FolioConsensus
+import FolioCore
+import FolioCrypto
+import FolioNetwork
+import FolioPeer
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+
+/// The node's peer-to-peer service: listens on `host:port`, dials every configured peer (and
+/// redials with backoff when a link drops), runs the `PeerManager` over TCP through
+/// `PeerNetwork`, and relays what this node adds to its ledger (produced blocks,
+/// RPC-submitted transactions) to its peers. Blocks and transactions from peers reach the
+/// ledger through `LedgerChainBackend`.
+///
+/// Runs as a swift-service-lifecycle `Service`; on graceful shutdown it stops listening and
+/// closes every connection. Tests may call `start()` and `stop()` directly.
+public actor P2PService: Service {
+    let ledger: Ledger
+    let params: ChainParams
+    let host: String
+    let configuredPort: Int
+    let maxPeers: Int
+    let identity: PrivateKey
+    let logger: Logger
+    let backend: LedgerChainBackend
+    /// Configured peers, each with its resolved address and dial schedule.
+    var targets: [DialTarget]
+    var manager: PeerManager?
+    var network: PeerNetwork?
+    var tasks: [Task<Void, Never>] = []
+    var observerToken: UInt64?
+    var relayInput: AsyncStream<LedgerEvent>.Continuation?
+    private var stopped = false
+    /// The port the listener is bound to, once started.
+    public private(set) var boundPort: Int?
+
+    /// A service for `ledger` on the chain `params`, listening on `host:port` (0 picks a free
+    /// port), dialling `peers` (`host:port` each; malformed entries are logged and skipped),
+    /// accepting at most `maxPeers` inbound connections, proving `identity` in handshakes.
+    public init(ledger: Ledger, params: ChainParams, host: String, port: Int, peers: [String], maxPeers: Int,
+                identity: PrivateKey, logger: Logger) {
+        self.ledger = ledger
+        self.params = params
+        self.host = host
+        configuredPort = port
+        self.maxPeers = max(maxPeers, 0)
+        self.identity = identity
+        self.logger = logger
+        let engine: (any ConsensusEngine)?
+        do { engine = try ConsensusEngineFactory.make(params: params) } catch {
+            logger.warning("p2p: no consensus engine for header checks (\(error)); headers get the link rule only")
+            engine = nil
+        }
+        backend = LedgerChainBackend(ledger: ledger, params: params, engine: engine, clock: ledger.clock, logger: logger)
+        var targets: [DialTarget] = []
+        for text in peers {
+            guard let endpoint = PeerEndpoint(text) else {
+                logger.warning("p2p: ignoring peer \"\(text)\": expected host:port")
+                continue
+            }
+            if !targets.contains(where: { $0.endpoint == endpoint }) { targets.append(DialTarget(endpoint: endpoint)) }
+        }
+        self.targets = targets
+    }
+
+    /// Binds the listener, starts the protocol clock, the dialler and the relay; returns the
+    /// bound port. Calling it again returns the same port.
+    @discardableResult
+    public func start() async throws -> Int {
+        if let boundPort { return boundPort }
+        guard !stopped else { throw P2PServiceError.stopped }
+        let group = MultiThreadedEventLoopGroup.singleton
+        var lastError: (any Error)?
+        for _ in 0..<3 {
+            do {
+                // The port goes into `version` before the manager exists, so port 0 is
+                // resolved to a free port first (retried if another process takes it meanwhile).
+                let port = configuredPort == 0 ? try await FreePort.pick(host: host, group: group) : configuredPort
+                let (manager, network) = makeStack(listenPort: port, group: group)
+                let bound = try await network.listen(host: host, port: port)
+                self.manager = manager
+                self.network = network
+                boundPort = bound
+                await network.startTicking()
+                await startRelay(manager: manager, network: network)
+                startDialling(manager: manager, network: network)
+                logger.info("p2p: listening on \(host):\(bound)")
+                return bound
+            } catch {
+                lastError = error
+                if configuredPort != 0 { break }
+            }
+        }
+        throw P2PServiceError.listenFailed(host: host, port: configuredPort, "\(lastError.map { "\($0)" } ?? "unknown")")
+    }
+
+    /// Runs until graceful shutdown (or cancellation), then closes every connection.
+    public func run() async throws {
+        try await start()
+        try? await gracefulShutdown()
+        await stop()
+    }
+
+    /// Stops listening, dialling and relaying, and closes every connection. Idempotent.
+    public func stop() async {
+        guard !stopped else { return }
+        stopped = true
+        if let observerToken { await ledger.removeObserver(observerToken) }
+        observerToken = nil
+        relayInput?.finish()
+        relayInput = nil
+        tasks.forEach { $0.cancel() }
+        tasks.removeAll()
+        await network?.shutdown()
+        if boundPort != nil { logger.info("p2p: stopped") }
+    }
+
+    /// Connected peers whose handshake is complete, in connection order.
+    public func peers() async -> [PeerSummary] {
+        guard let manager else { return [] }
+        return await manager.peers.sorted { $0.key < $1.key }.compactMap { _, state in
+            guard state.isEstablished else { return nil }
+            return PeerSummary(address: state.address?.description ?? "unknown", direction: state.inbound ? "inbound" : "outbound",
+                               height: state.bestHeight)
+        }
+    }
+
+    /// Sync progress: best header height known, best validated height, established peers.
+    public func progress() async -> (knownHeight: UInt64, validatedHeight: UInt64, peerCount: Int) {
+        guard let manager else {
+            let status = await backend.status()
+            return (status.headerHeight, status.validatedHeight, 0)
+        }
+        let progress = await manager.progress()
+        return (progress.knownHeight, progress.validatedHeight, await manager.establishedPeers.count)
+    }
+
+    /// Frames received so far with message type `type` (tests read `disconnect` counts).
+    func framesReceived(type: UInt8) async -> Int {
+        await network?.receivedFrames[type] ?? 0
+    }
+
+    private func makeStack(listenPort: Int, group: any EventLoopGroup) -> (PeerManager, PeerNetwork) {
+        var configuration = PeerConfiguration(chainId: params.chainId, genesis: params.genesisId,
+                                              listenPort: UInt16(clamping: listenPort), userAgent: "foliod/\(FolioVersion.current)")
+        configuration.maxInbound = maxPeers
+        // The service dials the configured peers itself (see `dialDue`); the manager's own
+        // address-book dialling would open duplicate links to peers that dialled us.
+        configuration.targetOutbound = 0
+        var random = SystemRandom()
+        let secret = (try? random.bytes(count: 32)) ?? SHA256.hash(identity.publicKey.bytes).bytes
+        let manager = PeerManager(configuration: configuration, crypto: FolioPeerCrypto(identityKey: identity), chain: backend,
+                                  addressBook: AddressBook(secret: secret))
+        return (manager, PeerNetwork(manager: manager, group: group))
+    }
+}
+
+/// Why the peer-to-peer service could not start.
+public enum P2PServiceError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The listener could not be bound.
+    case listenFailed(host: String, port: Int, String)
+    /// `start` after `stop`.
+    case stopped
+
+    public var description: String {
+        switch self {
+        case let .listenFailed(host, port, why): return "p2p: cannot listen on \(host):\(port): \(why)"
+        case .stopped: return "p2p: the service was stopped"
+        }
+    }
+}
