@@ -15,24 +15,56 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
     /// SHA-256 of the file's bytes.
     public let contentHash: String
 
-    /// Reads `file` and fingerprints it with the model file at `modelPath`.
-    public static func compute(file: String, modelPath: String) throws(WalletError) -> LocalFingerprint {
-        guard let modelData = FileManager.default.contents(atPath: modelPath) else {
-            throw .usage("cannot read the model file \(modelPath). Check --model.")
-        }
+    /// The typed identity behind the text fields, for building a registration.
+    public let identity: WorkIdentity
+
+    private enum CodingKeys: String, CodingKey { case file, medium, fingerprint, modelId, contentHash }
+
+    /// Reads `file` and fingerprints it with the model file at `modelPath`, or with the model
+    /// shipped in this build when `modelPath` is nil.
+    public static func compute(file: String, modelPath: String?) throws(WalletError) -> LocalFingerprint {
+        let model = if let modelPath { try loadModel(modelPath) } else { try shippedModel() }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw .usage("cannot read \(file). Check the path and its permissions.")
         }
         let identity: WorkIdentity
         do {
-            let model = try FingerprintModel(fileBytes: Array(modelData))
             identity = try Fingerprinter(model: model).identify(Array(data), file: file)
         } catch {
             throw WalletError(code: "fingerprint-failed", exit: .refused,
-                              message: "could not fingerprint \(file): \(error). Check that it is a WAV, PNG, JPEG, PPM or UTF-8 text file and that --model is a Folio model file.")
+                              message: "could not fingerprint \(file): \(error). Check that it is a WAV, PNG, JPEG, PPM or UTF-8 text file.")
         }
         return LocalFingerprint(file: file, medium: identity.medium.description,
                                 fingerprint: HexCoding.encode(identity.fingerprint.bytes),
-                                modelId: identity.modelID.hex, contentHash: identity.contentHash.hex)
+                                modelId: identity.modelID.hex, contentHash: identity.contentHash.hex, identity: identity)
+    }
+
+    /// The chain's media type for this work's medium.
+    public var mediaType: MediaType {
+        switch identity.medium {
+        case .audio: .audio
+        case .image: .image
+        case .text: .text
+        }
+    }
+
+    private static func loadModel(_ path: String) throws(WalletError) -> FingerprintModel {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .usage("cannot read the model file \(path). Check --model.")
+        }
+        do { return try FingerprintModel(fileBytes: Array(data)) } catch {
+            throw WalletError(code: "fingerprint-failed", exit: .refused, message: "\(path) is not a Folio model file: \(error).")
+        }
+    }
+
+    /// The model shipped with this build; its id is checked so a damaged install is caught
+    /// here rather than as a wrong-model refusal from the node.
+    private static func shippedModel() throws(WalletError) -> FingerprintModel {
+        do {
+            return try FingerprintModel.shipped(expectedID: Hash256(hex: FingerprintModel.shippedIDHex) ?? .zero)
+        } catch {
+            throw WalletError(code: "fingerprint-failed", exit: .refused,
+                              message: "the fingerprint model shipped with folio cannot be used: \(error). Pass --model FILE, or reinstall Folio.")
+        }
     }
 }

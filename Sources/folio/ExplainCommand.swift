@@ -1,11 +1,11 @@
 import ArgumentParser
 import FolioWallet
 
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain", abstract: "Explain an error code, or why a transaction failed.",
         discussion: """
-            Wallet error codes are explained offline; a transaction id needs a node.
+            Wallet error codes are explained offline; a transaction id is looked up on the node, which says why it was dropped if it was.
 
             Example:
               folio explain wrong-passphrase
@@ -14,7 +14,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var node: NodeOptions
     @Argument(help: ArgumentHelp("An error code or a transaction id.", valueName: "CODE|TXID")) var subject: String
 
-    func run() throws {
+    func run() async throws {
         if let entry = ErrorCatalogue.entry(for: subject) {
             if options.json {
                 print(JSONOutput.render(entry))
@@ -23,7 +23,13 @@ struct ExplainCommand: ParsableCommand {
             }
             return
         }
-        if subject.count == 64, HexCoding.decode(subject) != nil { throw node.unavailable("explain TXID") }
+        if subject.count == 64, HexCoding.decode(subject) != nil {
+            // A transaction the node still knows is shown as it stands; one it refused or
+            // dropped comes back as a not-found error carrying the node's reason.
+            let tx = try await node.connect(options).call(TxGet.self, IdQuery(id: subject.lowercased()))
+            print(options.json ? JSONOutput.render(tx) : transactionTable(tx, style: options.style))
+            return
+        }
         let known = ErrorCatalogue.entries.map(\.code).joined(separator: ", ")
         throw WalletError.usage("\"\(subject)\" is neither a known code nor a transaction id. Known codes: \(known).")
     }

@@ -4,9 +4,9 @@ import FolioWallet
 struct FingerprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fingerprint", abstract: "Compute a file's perceptual fingerprint and content hash locally.",
-        discussion: "Example:\n  folio fingerprint song.wav --model folio-fp-v1.model")
+        discussion: "Example:\n  folio fingerprint song.wav")
     @OptionGroup var options: GlobalOptions
-    @Option(help: ArgumentHelp("The fingerprint model file.", valueName: "FILE")) var model: String
+    @Option(help: ArgumentHelp("A fingerprint model file (default: the one shipped with folio).", valueName: "FILE")) var model: String?
     @Argument(help: "The work's file (WAV, PNG, JPEG, PPM or text).") var file: String
 
     func run() throws {

@@ -43,19 +43,34 @@ struct GlobalOptions: ParsableArguments {
 
 /// Options of commands that talk to a node.
 struct NodeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The node's base URL, such as http://127.0.0.1:8645.", valueName: "URL"))
+    @Option(help: ArgumentHelp("The node's JSON-RPC URL (else FOLIO_RPC; default http://127.0.0.1:9332/rpc).", valueName: "URL"))
     var rpc: String?
 
-    @Option(help: ArgumentHelp("File holding the node's RPC cookie (else FOLIO_RPC_TOKEN).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("The node's data directory; its .cookie is sent (else FOLIO_DATADIR; default ~/.folio/dev).", valueName: "DIR"))
+    var datadir: String?
+
+    @Option(help: ArgumentHelp("File holding the node's RPC cookie.", valueName: "FILE"))
     var rpcCookie: String?
 
-    /// The failure every node-talking command gives in this build.
-    func unavailable(_ command: String) -> WalletError {
-        .nodeUnreachable("""
-            `folio \(command)` needs a node, and this build of folio has no node client yet \
-            (the JSON-RPC client is not built in), so nothing was sent\(rpc.map { " to \($0)" } ?? ""). \
-            Use a folio build that includes the node client; `folio key …`, `folio fingerprint` \
-            and `folio explain CODE` work offline.
+    @Option(help: ArgumentHelp("The node's RPC token (else FOLIO_RPC_TOKEN).", valueName: "TOKEN"))
+    var rpcToken: String?
+
+    /// Where the node is and which credentials to send.
+    var settings: NodeSettings {
+        NodeSettings(rpc: rpc, token: rpcToken, cookieFile: rpcCookie, dataDirectory: datadir,
+                     environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// A connection to the node for addresses on `options`' network.
+    func connect(_ options: GlobalOptions) throws(WalletError) -> WalletNode {
+        WalletNode(client: try settings.client(), network: try options.networkKind())
+    }
+
+    /// The failure of a command whose node method does not exist yet: exit 3, nothing sent.
+    func unavailable(_ command: String, needs: String) -> WalletError {
+        WalletError(code: "node-unavailable", exit: .nodeUnreachable, message: """
+            `folio \(command)` needs \(needs), which foliod does not serve yet, so nothing was asked or sent. \
+            See docs/wallet.md for what works today.
             """)
     }
 }

@@ -1,42 +1,73 @@
 import ArgumentParser
 import FolioWallet
+import Foundation
 
 struct LicenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "licence", abstract: "Publish templates; offer, check, accept, report and revoke licences.",
-        discussion: "Example:\n  folio licence check 7d0a… --use action=stream --use count=1000",
+        discussion: "Example:\n  folio licence accept 7d0a… --use action=stream --use count=1000 --payment 500",
         subcommands: [LicencePublishCommand.self, LicenceOfferCommand.self, LicenceCheckCommand.self,
                       LicenceAcceptCommand.self, LicenceReportCommand.self, LicenceRevokeCommand.self,
                       LicenceExportODRLCommand.self])
 }
 
-struct LicencePublishCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "Compile a licence-terms file and publish it as a template.",
-        discussion: "Example:\n  folio licence publish per-stream-royalty.flt")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var node: NodeOptions
+/// Options every licence transaction takes.
+struct SigningOptions: ParsableArguments {
     @Option(help: "Signing address (default: the first key).") var from: String?
-    @Argument(help: "The terms file (.flt).") var file: String
+    @Option(help: "Fee in base units.") var fee: UInt64 = 1
 
-    func run() throws { throw node.unavailable("licence publish") }
+    /// Signs `payload` with the chosen key and sends it through `node`.
+    func send(_ payload: TransactionPayload, options: GlobalOptions, node: NodeOptions) async throws(WalletError) -> Transaction {
+        let connection = try node.connect(options)
+        let key = try signingKey(options, from: from)
+        return try await connection.send(payload, fee: Amount(baseUnits: fee), key: key)
+    }
 }
 
-struct LicenceOfferCommand: ParsableCommand {
+struct LicencePublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offer", abstract: "Offer a licence on a work under a template.",
-        discussion: "Example:\n  folio licence offer 4be1… --template 91ce… --param rate=5")
+        commandName: "publish", abstract: "Compile a licence-terms file and publish it as a template.",
+        discussion: "Compiles the file locally first; the template id is the same whoever publishes it.\n\nExample:\n  folio licence publish per-stream-royalty.flt")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
-    @Option(help: "Signing address (default: the first key).") var from: String?
+    @OptionGroup var signing: SigningOptions
+    @Argument(help: "The terms file (.flt).") var file: String
+
+    func run() async throws {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw WalletError.usage("cannot read \(file). Check the path and its permissions.")
+        }
+        let (payload, templateId) = try LicencePayloads.publication(source: String(decoding: data, as: UTF8.self), file: file)
+        let sent = try await signing.send(payload, options: options, node: node)
+        printSent(sent, what: "template publication", options: options, extra: ["template": templateId])
+    }
+}
+
+struct LicenceOfferCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "offer", abstract: "Offer a licence on a work under a template.",
+        discussion: """
+            Each --param value is read by its look: an address is a party, 64 hex digits an id, \
+            true/false a bool, a whole number an integer (money in base units), anything else text. \
+            The offer id is the transaction id.
+
+            Example:
+              folio licence offer 4be1… --template 91ce… --param rate=5
+            """)
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var node: NodeOptions
+    @OptionGroup var signing: SigningOptions
     @Option(help: "The template id.") var template: String
     @Option(help: ArgumentHelp("A template parameter (repeatable).", valueName: "k=v")) var param: [String] = []
+    @Option(help: ArgumentHelp("SHA-256 of the legal text the terms implement (default: zeros).", valueName: "HASH")) var legalText: String?
     @Argument(help: "The work id.") var work: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(work, name: "work id")
         try checkHash(template, name: "template id")
-        throw node.unavailable("licence offer")
+        let payload = try LicencePayloads.offer(work: work, template: template, parameters: param, legalTextHash: legalText,
+                                                network: try options.networkKind())
+        printSent(try await signing.send(payload, options: options, node: node), what: "licence offer", options: options)
     }
 }
 
@@ -51,55 +82,68 @@ struct LicenceCheckCommand: ParsableCommand {
 
     func run() throws {
         try checkHash(offer, name: "offer id")
-        throw node.unavailable("licence check")
+        for entry in use {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { throw WalletError.usage("--use takes k=v, not \"\(entry)\".") }
+            _ = try UseFacts.value(name: parts[0], text: parts[1])
+        }
+        throw node.unavailable("licence check", needs: "a node method that dry-runs a use against an offer's terms")
     }
 }
 
-struct LicenceAcceptCommand: ParsableCommand {
+struct LicenceAcceptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accept", abstract: "Accept an offer for a use, paying what its terms ask.",
-        discussion: "Example:\n  folio licence accept 7d0a… --use action=stream")
+        discussion: "The licence id is the transaction id.\n\nExample:\n  folio licence accept 7d0a… --use action=stream --payment 500")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
-    @Option(help: "Signing address (default: the first key).") var from: String?
-    @Option(help: ArgumentHelp("A use parameter (repeatable).", valueName: "k=v")) var use: [String] = []
+    @OptionGroup var signing: SigningOptions
+    @Option(help: ArgumentHelp("A use fact (repeatable): action, territory, medium, purpose, count, revenue, …", valueName: "k=v")) var use: [String] = []
+    @Option(help: "Payment in base units.") var payment: UInt64 = 0
     @Argument(help: "The offer id.") var offer: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(offer, name: "offer id")
-        throw node.unavailable("licence accept")
+        let payload = try LicencePayloads.acceptance(offer: offer, use: use, payment: payment)
+        printSent(try await signing.send(payload, options: options, node: node), what: "licence acceptance", options: options)
     }
 }
 
-struct LicenceReportCommand: ParsableCommand {
+struct LicenceReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Report usage under a licence and pay the royalty.",
-        discussion: "Example:\n  folio licence report 22f9… --count 12000 --period 2025-03")
+        discussion: "Example:\n  folio licence report 22f9… --count 12000 --period 2025-03 --payment 600")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
-    @Option(help: "Signing address (default: the first key).") var from: String?
+    @OptionGroup var signing: SigningOptions
     @Option(help: "How many uses.") var count: UInt64
-    @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var period: String
+    @Option(help: ArgumentHelp("The month reported (UTC).", valueName: "YYYY-MM")) var period: String
+    @Option(help: "The action counted.") var action: String = "stream"
+    @Option(help: "Revenue for the period in base units (revenue-share terms).") var revenue: UInt64 = 0
+    @Option(help: "Payment in base units.") var payment: UInt64 = 0
     @Argument(help: "The licence id.") var licence: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(licence, name: "licence id")
-        throw node.unavailable("licence report")
+        let payload = try LicencePayloads.report(licence: licence, action: action, count: count, period: period,
+                                                 revenue: revenue, payment: payment)
+        printSent(try await signing.send(payload, options: options, node: node), what: "usage report", options: options)
     }
 }
 
-struct LicenceRevokeCommand: ParsableCommand {
+struct LicenceRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "Withdraw an offer you made.",
         discussion: "Example:\n  folio licence revoke 7d0a…")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
-    @Option(help: "Signing address (default: the first key).") var from: String?
+    @OptionGroup var signing: SigningOptions
     @Argument(help: "The offer id.") var offer: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(offer, name: "offer id")
-        throw node.unavailable("licence revoke")
+        let payload = try LicencePayloads.revocation(offer: offer)
+        printSent(try await signing.send(payload, options: options, node: node), what: "offer revocation", options: options)
     }
 }
 
@@ -113,6 +157,6 @@ struct LicenceExportODRLCommand: ParsableCommand {
 
     func run() throws {
         try checkHash(offer, name: "offer id")
-        throw node.unavailable("licence export-odrl")
+        throw node.unavailable("licence export-odrl", needs: "a node method returning an offer's template and parameters")
     }
 }

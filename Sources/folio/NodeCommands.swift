@@ -1,24 +1,31 @@
 import ArgumentParser
 import FolioWallet
 
-// Commands that read or change the ledger. They parse and check their arguments, then fail
-// with exit status 3 until the node client is built in: they never pretend to have sent.
+// Commands that read or change accounts and the chain through a node (docs/wallet.md).
 
-struct BalanceCommand: ParsableCommand {
+struct BalanceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance", abstract: "Show an account's balance (default: the first key).",
-        discussion: "Example:\n  folio balance tfolio1…")
+        discussion: "Example:\n  folio balance tfolio1… --datadir ~/.folio/dev")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
     @Argument(help: "The account address.") var address: String?
 
-    func run() throws {
-        if let address { _ = try AddressText.parse(address, network: try options.networkKind()) }
-        throw node.unavailable("balance")
+    func run() async throws {
+        let network = try options.networkKind()
+        let target = try address.map { text throws(WalletError) in try AddressText.parse(text, network: network) }
+            ?? WalletKeys(directory: options.keystore).signer(from: nil)
+        let account = try await node.connect(options).account(target)
+        if options.json {
+            print(JSONOutput.render(account))
+        } else {
+            print(TextTable(header: ["ADDRESS", "BALANCE", "NEXT NONCE"],
+                            rows: [[account.address, account.balance, "\(account.nonce)"]]).render(style: options.style))
+        }
     }
 }
 
-struct SendCommand: ParsableCommand {
+struct SendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send", abstract: "Send currency to an address.",
         discussion: "Example:\n  folio send tfolio1… 2500 --fee 10")
@@ -29,55 +36,39 @@ struct SendCommand: ParsableCommand {
     @Argument(help: "The recipient's address.") var to: String
     @Argument(help: "The amount in base units.") var amount: UInt64
 
-    func run() throws {
-        _ = try AddressText.parse(to, network: try options.networkKind())
-        throw node.unavailable("send")
+    func run() async throws {
+        let recipient = try AddressText.parse(to, network: try options.networkKind())
+        guard amount > 0 else { throw WalletError.usage("AMOUNT must be at least 1 base unit.") }
+        let connection = try node.connect(options)
+        let key = try signingKey(options, from: from)
+        let payload = TransactionPayload.transfer(Transfer(to: recipient, amount: Amount(baseUnits: amount)))
+        let sent = try await connection.send(payload, fee: Amount(baseUnits: fee), key: key)
+        printSent(sent, what: "transfer", options: options)
     }
 }
 
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Show the node's chain height, peers and sync state.",
-        discussion: "Example:\n  folio status --rpc http://127.0.0.1:8645")
+        discussion: "Example:\n  folio status --rpc http://127.0.0.1:9332/rpc")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
 
-    func run() throws { throw node.unavailable("status") }
-}
-
-struct TxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tx", abstract: "Look up transactions.",
-        discussion: "Example:\n  folio tx wait 9f2c…",
-        subcommands: [TxShowCommand.self, TxWaitCommand.self])
-}
-
-struct TxShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a transaction and its status.",
-        discussion: "Example:\n  folio tx show 9f2c…")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var node: NodeOptions
-    @Argument(help: "The transaction id (64 hex digits).") var id: String
-
-    func run() throws {
-        try checkHash(id, name: "transaction id")
-        throw node.unavailable("tx show")
-    }
-}
-
-struct TxWaitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "wait", abstract: "Wait until a transaction is included, showing confirmations.",
-        discussion: "Example:\n  folio tx wait 9f2c… --confirmations 3")
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var node: NodeOptions
-    @Option(help: "Confirmations to wait for.") var confirmations: UInt = 1
-    @Argument(help: "The transaction id (64 hex digits).") var id: String
-
-    func run() throws {
-        try checkHash(id, name: "transaction id")
-        throw node.unavailable("tx wait")
+    func run() async throws {
+        let connection = try node.connect(options)
+        let info = try await connection.chainInfo()
+        if options.json {
+            print(JSONOutput.render(info))
+            return
+        }
+        var rows = [
+            ["node", connection.client.endpoint.absoluteString], ["chain id", "\(info.chainId)"],
+            ["network", info.network], ["engine", info.engine], ["height", "\(info.height)"],
+            ["best block", info.bestBlockId], ["sync", info.sync.state.rawValue], ["peers", "\(info.sync.peers)"],
+        ]
+        if info.sync.knownHeight > info.sync.validatedHeight { rows.append(["known height", "\(info.sync.knownHeight)"]) }
+        if let eta = info.sync.etaSeconds { rows.append(["sync eta", "\(eta) s"]) }
+        print(TextTable(header: ["FIELD", "VALUE"], rows: rows).render(style: options.style))
     }
 }
 

@@ -9,33 +9,7 @@ struct WorkCommand: ParsableCommand {
                       WorkSimilarCommand.self, WorkTransferCommand.self])
 }
 
-struct WorkRegisterCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "register",
-        abstract: "Fingerprint a file, show similar registered works, then sign and send its registration.",
-        discussion: """
-            Refuses (with the earlier work's id and owner) where consensus would reject the work \
-            as a near-duplicate, unless --parent declares a licensed derivative.
-
-            Example:
-              folio work register song.wav --title "First song" --owner tfolio1…:60000000 --owner tfolio1…:40000000
-            """)
-    @OptionGroup var options: GlobalOptions
-    @OptionGroup var node: NodeOptions
-    @Option(help: "Signing address (default: the first key).") var from: String?
-    @Option(help: "The work's title.") var title: String
-    @Option(help: ArgumentHelp("An owner and share of 100000000 (repeatable).", valueName: "ADDR:SHARE")) var owner: [String] = []
-    @Option(help: ArgumentHelp("A parent work this one derives from (repeatable).", valueName: "WORK")) var parent: [String] = []
-    @Option(help: ArgumentHelp("A metadata entry (repeatable).", valueName: "k=v")) var meta: [String] = []
-    @Argument(help: "The work's file (WAV, PNG, JPEG, PPM or text).") var file: String
-
-    func run() throws {
-        for id in parent { try checkHash(id, name: "parent work id") }
-        throw node.unavailable("work register")
-    }
-}
-
-struct WorkShowCommand: ParsableCommand {
+struct WorkShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a registered work, its owners and licences.",
         discussion: "Example:\n  folio work show 4be1…")
@@ -43,10 +17,41 @@ struct WorkShowCommand: ParsableCommand {
     @OptionGroup var node: NodeOptions
     @Argument(help: "The work id (64 hex digits).") var id: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(id, name: "work id")
-        throw node.unavailable("work show")
+        let work = try await node.connect(options).call(WorkGet.self, IdQuery(id: id.lowercased()))
+        print(options.json ? JSONOutput.render(work) : workText(work, style: options.style))
     }
+}
+
+/// A work as text: its fields, then owners, similar works, offers and licences as tables.
+func workText(_ work: WorkSummary, style: OutputStyle) -> String {
+    var rows = [["id", work.id], ["title", work.title ?? "—"], ["medium", work.mediaType ?? "—"],
+                ["registrant", work.registrant], ["height", "\(work.height)"], ["fingerprint", work.fingerprint]]
+    if let hash = work.contentHash { rows.append(["content hash", hash]) }
+    for parent in work.parents ?? [] { rows.append(["parent", parent]) }
+    var sections = [TextTable(header: ["FIELD", "VALUE"], rows: rows).render(style: style)]
+    sections.append(TextTable(header: ["OWNER", "SHARE"], rows: work.owners.map { [$0.address, shareText($0.share)] })
+        .render(style: style))
+    if let similar = work.similar, !similar.isEmpty {
+        sections.append(TextTable(header: ["SIMILAR WORK", "BITS APART"], rows: similar.map { [$0.id, "\($0.distance)"] })
+            .render(style: style))
+    }
+    if let offers = work.offers, !offers.isEmpty {
+        sections.append(TextTable(header: ["OFFER", "OFFERER", "STATE"],
+                                  rows: offers.map { [$0.id, $0.offerer, $0.revoked ? "revoked" : "open"] }).render(style: style))
+    }
+    if let licences = work.licences, !licences.isEmpty {
+        sections.append(TextTable(header: ["LICENCE", "LICENSEE", "STATE", "PAID"],
+                                  rows: licences.map { [$0.id, $0.licensee, $0.state, $0.totalPaid] }).render(style: style))
+    }
+    return sections.joined(separator: "\n\n")
+}
+
+/// `60000000` as `60000000 (60%)`: exact parts first, the percentage only as a reading aid.
+func shareText(_ share: UInt64) -> String {
+    let hundredths = share / 100_000
+    return "\(share) (\(hundredths / 10).\(hundredths % 10)%)"
 }
 
 struct WorkListCommand: ParsableCommand {
@@ -59,35 +64,52 @@ struct WorkListCommand: ParsableCommand {
 
     func run() throws {
         if let owner { _ = try AddressText.parse(owner, network: try options.networkKind()) }
-        throw node.unavailable("work list")
+        throw node.unavailable("work list", needs: "a node method listing works by owner (there is none in docs/rpc.md)")
     }
 }
 
-struct WorkSimilarCommand: ParsableCommand {
+struct WorkSimilarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "similar", abstract: "Fingerprint a file and list registered works close to it.",
         discussion: "Example:\n  folio work similar remix.wav")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
+    @Option(help: ArgumentHelp("A fingerprint model file (default: the one shipped with folio).", valueName: "FILE")) var model: String?
+    @Option(help: "At most this many works (1–100).") var limit: Int = 10
     @Argument(help: "The file to compare.") var file: String
 
-    func run() throws { throw node.unavailable("work similar") }
+    func run() async throws {
+        guard (1...100).contains(limit) else { throw WalletError.usage("--limit must be 1 to 100, not \(limit).") }
+        let connection = try node.connect(options)
+        let local = try LocalFingerprint.compute(file: file, modelPath: model)
+        let matches = try await connection.call(WorkSimilar.self, WorkSimilarParams(fingerprint: local.fingerprint, limit: limit))
+        if options.json {
+            print(JSONOutput.render(matches))
+        } else if matches.isEmpty {
+            print("no registered work is similar to \(file).")
+        } else {
+            print(TextTable(header: ["WORK", "BITS APART"], rows: matches.map { [$0.id, "\($0.distance)"] }).render(style: options.style))
+        }
+    }
 }
 
-struct WorkTransferCommand: ParsableCommand {
+struct WorkTransferCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transfer", abstract: "Give part of your share in a work to another address.",
         discussion: "Example:\n  folio work transfer 4be1… tfolio1… 25000000")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
     @Option(help: "Signing address (default: the first key).") var from: String?
+    @Option(help: "Fee in base units.") var fee: UInt64 = 1
     @Argument(help: "The work id.") var id: String
     @Argument(help: "The recipient's address.") var to: String
     @Argument(help: "The share to give, out of 100000000.") var share: UInt64
 
-    func run() throws {
-        try checkHash(id, name: "work id")
-        _ = try AddressText.parse(to, network: try options.networkKind())
-        throw node.unavailable("work transfer")
+    func run() async throws {
+        let recipient = try AddressText.parse(to, network: try options.networkKind())
+        let payload = try WorkPayloads.shareTransfer(work: id, to: recipient, share: share)
+        let connection = try node.connect(options)
+        let key = try signingKey(options, from: from)
+        printSent(try await connection.send(payload, fee: Amount(baseUnits: fee), key: key), what: "share transfer", options: options)
     }
 }

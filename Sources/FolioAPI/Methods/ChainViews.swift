@@ -16,11 +16,18 @@ public struct ChainInfoResult: Codable, Hashable, Sendable {
     public var bestBlockTime: Int64
     /// Whether the node is caught up.
     public var sync: SyncStatus
+    /// The near-duplicate gate's duplicate distance in bits (genesis `fingerprint.duplicateDistance`);
+    /// absent from nodes that do not report it.
+    public var duplicateDistance: Int?
+    /// The distance in bits at or under which works count as similar (genesis
+    /// `fingerprint.similarityDistance`); absent from nodes that do not report it.
+    public var similarityDistance: Int?
 
     /// Creates the result.
     public init(
         chainId: UInt32, network: String, engine: String, genesisId: String, height: UInt64,
-        bestBlockId: String, bestBlockTime: Int64, sync: SyncStatus
+        bestBlockId: String, bestBlockTime: Int64, sync: SyncStatus,
+        duplicateDistance: Int? = nil, similarityDistance: Int? = nil
     ) {
         self.chainId = chainId
         self.network = network
@@ -30,6 +37,8 @@ public struct ChainInfoResult: Codable, Hashable, Sendable {
         self.bestBlockId = bestBlockId
         self.bestBlockTime = bestBlockTime
         self.sync = sync
+        self.duplicateDistance = duplicateDistance
+        self.similarityDistance = similarityDistance
     }
 }
 
