@@ -8,6 +8,7 @@ import Mustache
 struct ExplorerRoutes: Sendable {
     let backend: any NodeBackend
     let library: MustacheLibrary
+    let matcher: FileMatcher
 
     /// Compiles the templates; a template that does not compile is a bug in this file's
     /// sibling, reported at start rather than on a request.
@@ -16,6 +17,7 @@ struct ExplorerRoutes: Sendable {
         var library = MustacheLibrary()
         for (name, text) in ExplorerTemplates.all { try library.register(text, named: name) }
         self.library = library
+        matcher = FileMatcher()
     }
 
     func register(on router: Router<BasicRequestContext>) {
@@ -23,6 +25,12 @@ struct ExplorerRoutes: Sendable {
         router.get("/block/:ref") { _, context in await block(context.parameters.get("ref") ?? "") }
         router.get("/account/:address") { _, context in await account(context.parameters.get("address") ?? "") }
         router.get("/search") { request, _ in await search(request.uri.queryParameters.get("q") ?? "") }
+        router.get("/tx/:id") { _, context in await transaction(context.parameters.get("id") ?? "") }
+        router.get("/work/:id") { _, context in await work(context.parameters.get("id") ?? "") }
+        router.get("/offer/:id") { _, context in await offer(context.parameters.get("id") ?? "") }
+        router.get("/licence/:id") { _, context in await licence(context.parameters.get("id") ?? "") }
+        router.get("/match") { _, _ in matchForm() }
+        router.post("/match") { request, _ in await match(request) }
     }
 
     func home() async -> Response {
@@ -71,6 +79,10 @@ struct ExplorerRoutes: Sendable {
         if (try? Address(bech32m: query, network: backend.params.network)) != nil { return redirect("/account/\(query)") }
         if query.utf8.count == 64, let id = Hash256(hex: query.lowercased()) {
             if (try? await backend.block(.id(id))) != nil { return redirect("/block/\(id.hex)") }
+            if (try? await backend.transaction(id)) != nil { return redirect("/tx/\(id.hex)") }
+            if (try? await backend.work(id)) != nil { return redirect("/work/\(id.hex)") }
+            if (try? await backend.offer(id)) != nil { return redirect("/offer/\(id.hex)") }
+            if (try? await backend.licence(id)) != nil { return redirect("/licence/\(id.hex)") }
             return message(
                 .notFound, "Nothing found",
                 "No block, transaction, work, offer or licence with id \(id.hex) is known to this node.")
@@ -80,22 +92,22 @@ struct ExplorerRoutes: Sendable {
             "\"\(query)\" is not a block height, a 64-digit id or an address on this network.")
     }
 
-    private func page(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
+    func page(_ template: String, _ object: Any, status: HTTPResponse.Status = .ok) -> Response {
         let html = library.render(object, withTemplate: template) ?? "template \(template) is missing"
         return Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
-    private func message(_ status: HTTPResponse.Status, _ title: String, _ text: String) -> Response {
+    func message(_ status: HTTPResponse.Status, _ title: String, _ text: String) -> Response {
         page("message", MessagePage(title: title, message: text), status: status)
     }
 
-    private func redirect(_ location: String) -> Response {
+    func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
 
-    private func failure(_ error: any Error) -> Response {
+    func failure(_ error: any Error) -> Response {
         switch error as? BackendError {
         case let .notFound(what)?: return message(.notFound, "Not found", "\(what) is not known to this node.")
         case let .unavailable(why)?: return message(.serviceUnavailable, "Not available", why)

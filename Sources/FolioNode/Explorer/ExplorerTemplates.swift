@@ -4,7 +4,8 @@ enum ExplorerTemplates {
     /// Name → template text.
     static let all: [String: String] = [
         "header": header, "footer": footer, "home": home, "block": block, "account": account,
-        "message": message, "search": search,
+        "message": message, "search": search, "tx": ExplorerLedgerTemplates.transaction, "work": ExplorerLedgerTemplates.work,
+        "offer": ExplorerLedgerTemplates.offer, "licence": ExplorerLedgerTemplates.licence, "match": ExplorerLedgerTemplates.match,
     ]
 
     static let header = """
@@ -27,7 +28,7 @@ enum ExplorerTemplates {
         <header><a href="/">Folio explorer</a>
         <form action="/search" method="get" role="search">
         <input type="search" name="q" placeholder="Block id or height, transaction, work, licence or address" aria-label="Search">
-        <button type="submit">Search</button></form></header>
+        <button type="submit">Search</button></form><a href="/match">Match a file</a></header>
         <main>
         """
 
@@ -42,7 +43,7 @@ enum ExplorerTemplates {
         <tr><th>Network</th><td>{{info.network}}</td></tr>
         <tr><th>Engine</th><td>{{info.engine}}</td></tr>
         <tr><th>Height</th><td>{{info.height}}</td></tr>
-        <tr><th>Sync</th><td>{{info.sync.state}} (validated {{info.sync.validatedHeight}}, known {{info.sync.knownHeight}}, {{info.sync.peers}} peers)</td></tr>
+        <tr><th>Sync</th><td>{{info.sync.state}} (validated {{info.sync.validatedHeight}}, known {{info.sync.knownHeight}}, {{info.sync.peers}} peers{{#info.sync.etaSeconds}}, about {{info.sync.etaSeconds}} s to go{{/info.sync.etaSeconds}})</td></tr>
         <tr><th>Genesis</th><td class="id">{{info.genesisId}}</td></tr>
         </table>
         <h2>Latest blocks</h2>
@@ -67,7 +68,7 @@ enum ExplorerTemplates {
         <tr><th>Size</th><td>{{block.sizeBytes}} bytes</td></tr>
         </table>
         <h2>Transactions</h2>
-        <ul>{{#block.transactions}}<li class="id">{{.}}</li>{{/block.transactions}}</ul>
+        <ul>{{#block.transactions}}<li class="id"><a href="/tx/{{.}}">{{.}}</a></li>{{/block.transactions}}</ul>
         {{^block.transactions}}<p class="note">No transactions in this block.</p>{{/block.transactions}}
         {{> footer}}
         """
