@@ -24,9 +24,12 @@ extension WalletError {
     private static func server(_ object: RPCErrorObject, endpoint: String) -> WalletError {
         switch object.code {
         case .rejected:
+            // foliod words it "transaction refused: <code>: <detail>"; the prefix is dropped so
+            // the reason code leads.
+            var reason = object.message
+            if reason.hasPrefix("transaction refused: ") { reason.removeFirst("transaction refused: ".count) }
             return WalletError(code: "tx-refused", exit: .refused, message: """
-                the node refused the transaction: \(object.message). Nothing was added to the ledger; \
-                `folio explain CODE` says more about the reason code.
+                the node refused the transaction: \(reason). Nothing was sent to the ledger; fix the cause and send again.
                 """)
         case .notFound:
             return WalletError(code: "not-found", exit: .refused, message: "\(object.message).")

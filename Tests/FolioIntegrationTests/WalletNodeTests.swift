@@ -1,0 +1,246 @@
+import FolioAPI
+import FolioTestSupport
+import Foundation
+import Testing
+
+/// The real `folio` binary against a real `foliod` dev chain: balances, a transfer followed to
+/// confirmation, registering a work, the near-duplicate refusal and the status line.
+/// Every wait polls with a generous deadline; nothing asserts on wall-clock time.
+@Suite("folio against foliod", .serialized)
+struct WalletNodeTests {
+
+    struct Run {
+        let status: Int32
+        let output: String
+        let error: String
+    }
+
+    /// A running dev node and the `folio` options that reach it.
+    struct Node {
+        let foliod: FoliodProcess
+        let home: URL
+
+        var keystore: String { foliod.dataDirectory + "/keystore" }
+        var connection: [String] {
+            ["--rpc", foliod.endpoint.absoluteString, "--datadir", foliod.dataDirectory, "--keystore", keystore]
+        }
+
+        /// Runs `folio arguments` with this node's options and the dev passphrase.
+        func folio(_ arguments: [String]) async throws -> Run {
+            try await WalletNodeTests.folio(arguments + connection, home: home)
+        }
+
+        /// The dev accounts' addresses, in the keystore's file-name order (the default signer first).
+        func addresses() async throws -> [String] {
+            let run = try await WalletNodeTests.folio(["key", "list", "--json", "--keystore", keystore], home: home)
+            #expect(run.status == 0, "key list: \(run.error)")
+            let rows = try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [[String: Any]] ?? []
+            return rows.compactMap { ($0["key"] as? [String: Any])?["address"] as? String }
+        }
+
+        /// The balance `folio balance ADDRESS --json` prints, as a number.
+        func balance(_ address: String) async throws -> UInt64? {
+            let run = try await folio(["balance", address, "--json"])
+            #expect(run.status == 0, "balance: \(run.error)")
+            let account = try JSONDecoder().decode(AccountSummary.self, from: Data(run.output.utf8))
+            #expect(account.address == address)
+            return UInt64(account.balance)
+        }
+    }
+
+    /// Runs the built `folio` off the cooperative pool (it blocks while `tx wait` polls).
+    static func folio(_ arguments: [String], home: URL) async throws -> Run {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    let process = Process()
+                    process.executableURL = ExecutablesTests.productsDirectory.appendingPathComponent("folio")
+                    process.arguments = arguments
+                    process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "FOLIO_PASSPHRASE": "dev"]
+                    let out = Pipe(), err = Pipe()
+                    process.standardOutput = out
+                    process.standardError = err
+                    process.standardInput = FileHandle.nullDevice
+                    try process.run()
+                    // Standard error is read on another queue so neither pipe can fill and stall the child.
+                    let errorData = LockedData()
+                    let group = DispatchGroup()
+                    DispatchQueue.global().async(group: group) { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+                    let output = out.fileHandleForReading.readDataToEndOfFile()
+                    group.wait()
+                    process.waitUntilExit()
+                    continuation.resume(returning: Run(
+                        status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                        error: String(decoding: errorData.get(), as: UTF8.self)))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    /// Starts a dev node, runs `body`, then stops the node and removes its files.
+    static func withNode(_ body: (Node) async throws -> Void) async throws {
+        let home = try TemporaryDirectory(prefix: "folio-wallet-node")
+        defer { home.remove() }
+        let foliod = try FoliodProcess(dataDirectory: home.url.appendingPathComponent("node").path)
+        defer { foliod.terminate() }
+        let serving = try await foliod.waitUntilServing(timeout: .seconds(120))
+        try #require(serving, "foliod did not start: \(foliod.printed)")
+        try await body(Node(foliod: foliod, home: home.url))
+        foliod.terminate()
+        _ = try await foliod.waitForExit(timeout: .seconds(30))
+    }
+
+    /// A deterministic text of a few hundred words, long enough to fingerprint.
+    static func poem(seed: UInt64) -> String {
+        let words = ["river", "stone", "light", "song", "night", "cloud", "paper", "green", "window", "orchard",
+                     "silver", "harbour"]
+        var state = seed
+        var text: [String] = []
+        for _ in 0..<400 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            text.append(words[Int((state >> 33) % UInt64(words.count))])
+        }
+        return text.joined(separator: " ") + "\n"
+    }
+
+    /// The 64-hex-digit id after `marker` in `text`.
+    static func id(after marker: String, in text: String) -> String? {
+        guard let range = text.range(of: marker) else { return nil }
+        let candidate = text[range.upperBound...].drop { $0 == " " }.prefix(64)
+        return candidate.count == 64 && candidate.allSatisfy(\.isHexDigit) ? String(candidate) : nil
+    }
+
+    @Test func devAccountStartsWithThePrefund() async throws {
+        try await Self.withNode { node in
+            let addresses = try await node.addresses()
+            try #require(addresses.count == 10)
+            #expect(try await node.balance(addresses[3]) == 1_000_000_000_000_000)
+            // Without an address, the default signer's account is shown.
+            let run = try await node.folio(["balance"])
+            #expect(run.status == 0)
+            #expect(run.output.contains(addresses[0]))
+            #expect(run.output.contains("1000000000000000"))
+        }
+    }
+
+    @Test func sendThenWaitMovesExactlyAmountAndFee() async throws {
+        try await Self.withNode { node in
+            let addresses = try await node.addresses()
+            try #require(addresses.count == 10)
+            let sender = addresses[0], recipient = addresses[1]
+            let send = try await node.folio(["send", recipient, "2500", "--fee", "7", "--from", sender])
+            #expect(send.status == 0, "send: \(send.error)")
+            let id = try #require(Self.id(after: "sent transfer", in: send.output), "no id in: \(send.output)")
+
+            let wait = try await node.folio(["tx", "wait", id, "--timeout", "120"])
+            #expect(wait.status == 0, "tx wait: \(wait.error)")
+            #expect(wait.output.contains("confirmed \(id)"))
+            #expect(wait.error.isEmpty, "no spinner without a terminal: \(wait.error)")
+
+            // By hand: the sender pays 2500 and the fee 7; the recipient gets 2500.
+            #expect(try await node.balance(sender) == 999_999_999_997_493)
+            #expect(try await node.balance(recipient) == 1_000_000_000_002_500)
+
+            let show = try await node.folio(["tx", "show", id, "--json"])
+            #expect(show.status == 0)
+            let summary = try JSONDecoder().decode(TransactionSummary.self, from: Data(show.output.utf8))
+            #expect(summary.kind == "transfer")
+            #expect(summary.fee == "7")
+            #expect(summary.sender == sender)
+            #expect((summary.confirmations ?? 0) >= 1)
+        }
+    }
+
+    @Test func overspendIsRefusedWithTheNodesReason() async throws {
+        try await Self.withNode { node in
+            let addresses = try await node.addresses()
+            try #require(addresses.count == 10)
+            let run = try await node.folio(["send", addresses[1], "2000000000000000", "--from", addresses[0]])
+            #expect(run.status == 1)
+            #expect(run.error.contains("insufficient-balance"), "\(run.error)")
+            #expect(try await node.balance(addresses[0]) == 1_000_000_000_000_000)
+        }
+    }
+
+    @Test func registerShowAndRefuseTheSameFileFromAnotherAccount() async throws {
+        try await Self.withNode { node in
+            let addresses = try await node.addresses()
+            try #require(addresses.count == 10)
+            let file = node.home.appendingPathComponent("poem.txt")
+            try Self.poem(seed: 11).write(to: file, atomically: true, encoding: .utf8)
+
+            let register = try await node.folio(["work", "register", file.path, "--title", "River poem", "--meta", "isbn=0-0000",
+                                                 "--from", addresses[0]])
+            #expect(register.status == 0, "register: \(register.error)")
+            let work = try #require(Self.id(after: "work id", in: register.output), "no id in: \(register.output)")
+            let wait = try await node.folio(["tx", "wait", work, "--timeout", "120"])
+            #expect(wait.status == 0, "tx wait: \(wait.error)")
+
+            let show = try await node.folio(["work", "show", work])
+            #expect(show.status == 0, "work show: \(show.error)")
+            #expect(show.output.contains("River poem"))
+            #expect(show.output.contains(addresses[0]))
+            let json = try await node.folio(["work", "show", work, "--json"])
+            let summary = try JSONDecoder().decode(WorkSummary.self, from: Data(json.output.utf8))
+            #expect(summary.title == "River poem")
+            #expect(summary.owners.map(\.address) == [addresses[0]])
+            #expect(summary.owners.map(\.share) == [100_000_000])
+
+            let again = try await node.folio(["work", "register", file.path, "--title", "Copy", "--from", addresses[1]])
+            #expect(again.status == 1)
+            #expect(again.error.contains(work), "refusal should name the earlier work: \(again.error)")
+            #expect(again.error.contains(addresses[0]), "refusal should name the owner: \(again.error)")
+            #expect(again.output.contains("similar registered works"))
+            // Refused locally: nothing was signed, so the account's nonce did not move.
+            let account = try await node.folio(["balance", addresses[1], "--json"])
+            #expect(try JSONDecoder().decode(AccountSummary.self, from: Data(account.output.utf8)).nonce == 0)
+
+            let similar = try await node.folio(["work", "similar", file.path, "--json"])
+            #expect(similar.status == 0)
+            let matches = try JSONDecoder().decode([SimilarWork].self, from: Data(similar.output.utf8))
+            #expect(matches.first?.id == work)
+            #expect(matches.first?.distance == 0)
+        }
+    }
+
+    @Test func statusPrintsTheHeight() async throws {
+        try await Self.withNode { node in
+            let client = try node.foliod.client()
+            let before = try await client.call(ChainInfo.self).height
+            let run = try await node.folio(["status"])
+            let after = try await client.call(ChainInfo.self).height
+            #expect(run.status == 0, "status: \(run.error)")
+            let line = run.output.split(separator: "\n").first { $0.hasPrefix("height") }
+            let height = try #require(line.flatMap { UInt64($0.split(separator: " ").last ?? "") }, "no height in: \(run.output)")
+            #expect(height >= before && height <= after)
+            #expect(run.output.contains("standalone"))
+        }
+    }
+
+    @Test func noNodeIsExitThreeWithAClearMessage() async throws {
+        let home = try TemporaryDirectory(prefix: "folio-wallet-nonode")
+        defer { home.remove() }
+        // Port 1 on loopback: nothing listens there.
+        let text = try await Self.folio(["status", "--rpc", "http://127.0.0.1:1/rpc", "--rpc-token", "t"], home: home.url)
+        #expect(text.status == 3)
+        #expect(text.error.contains("no node answered at http://127.0.0.1:1/rpc"))
+        let json = try await Self.folio(["balance", "--json", "--rpc", "http://127.0.0.1:1", "--rpc-token", "t",
+                                         String(repeating: "ab", count: 20)], home: home.url)
+        #expect(json.status == 3)
+        #expect(json.output.contains("\"code\" : \"node-unreachable\""))
+        // No cookie in the default data directory: the node is not running there.
+        let cookie = try await Self.folio(["status"], home: home.url)
+        #expect(cookie.status == 3)
+        #expect(cookie.error.contains(".folio/dev/.cookie"))
+    }
+}
+
+/// Bytes handed from one queue to another.
+private final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func set(_ value: Data) { lock.withLock { data = value } }
+    func get() -> Data { lock.withLock { data } }
+}
