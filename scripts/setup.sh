@@ -5,7 +5,8 @@ set -euo pipefail
 
 # libssl-dev: libcrypto for every primitive (COpenSSL). libsqlite3-dev: the chain store.
 # pkg-config: how SwiftPM finds libcrypto. libpng-dev / libjpeg62-turbo-dev: fingerprint readers.
-PACKAGES=(pkg-config libssl-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev)
+# chromium: the headless browser the explorer test loads pages in.
+PACKAGES=(pkg-config libssl-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev chromium)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
