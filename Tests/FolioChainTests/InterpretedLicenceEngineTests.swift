@@ -171,4 +171,30 @@ enum LicenceFixture {
         }
         #expect(published < inputs.count)
     }
+    /// Every single-character deletion and replacement of a shipped source either publishes
+    /// or is refused with a reason; none may crash.
+    @Test func corruptedSourceNeverCrashes() throws {
+        let source = Array(try #require(LicenceTemplate.shippedSource(named: "derivative-upstream-share")).unicodeScalars)
+        let replacements: [Unicode.Scalar] = ["{", "\"", "9", "é"]
+        var refused = 0
+        for index in source.indices {
+            var variants = [source]
+            variants[0].remove(at: index)
+            for replacement in replacements where source[index] != replacement {
+                var changed = source
+                changed[index] = replacement
+                variants.append(changed)
+            }
+            for variant in variants {
+                var text = ""
+                text.unicodeScalars.append(contentsOf: variant)
+                let template = PublishTemplate(languageVersion: 1, body: .source(text))
+                if let reason = LicenceFixture.refusal({ () throws(LicenceRefusal) in try LicenceFixture.engine.checkTemplate(template) }) {
+                    #expect(reason.hasPrefix("template-"))
+                    refused += 1
+                }
+            }
+        }
+        #expect(refused > 0)
+    }
 }
