@@ -102,6 +102,19 @@ import Testing
             return
         }
 
+        #expect(await backend.acceptHeader(blocks[2].header) == .accepted)
+        #expect(await backend.pendingHeaders == 3)
+        // A body that does not match its header blames the sender and drops the headers
+        // built on it (the next sync fetches them again).
+        var mutated = blocks[0]
+        mutated.transactions = [try P2PHarness.transfer(from: 0, to: 1)]
+        guard case .invalid = await backend.acceptBlock(mutated) else {
+            Issue.record("a body that does not match its header is the peer's fault")
+            return
+        }
+        #expect(await backend.pendingHeaders == 0)
+        #expect(await backend.status() == ChainStatus(validatedHeight: 0, headerHeight: 0))
+
         for block in blocks { #expect(await backend.acceptBlock(block) == .accepted) }
         #expect(await backend.pendingHeaders == 0)
         #expect(await backend.status() == ChainStatus(validatedHeight: 3, headerHeight: 3))

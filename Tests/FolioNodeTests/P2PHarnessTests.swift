@@ -5,6 +5,7 @@ import FolioMempool
 import FolioStore
 import FolioTestSupport
 import Logging
+import Synchronization
 import Testing
 @testable import FolioNode
 
@@ -44,10 +45,22 @@ enum P2PHarness {
         let template = try await ledger.chain.blockTemplate(
             parent: tip.id, transactions: transactions, timestamp: parent.timestamp + 1,
             seal: .proofOfAuthority(ProofOfAuthoritySeal(authority: authority.publicKey, signature: placeholder)))
-        let engine = try ConsensusEngineFactory.make(params: params)
-        let producer = try ConsensusEngineFactory.makeProducer(
-            engine: engine, role: .authority(authority.publicKey, sign: { message in try authority.signature(for: message) }))
+        let producer = try sealer(params)
         return try await producer.produce(template, parent: parent, chain: StoreChainView(params: params, store: ledger.store))
+    }
+
+    /// One dev-authority sealer per genesis, kept: its engine caches authority snapshots, so
+    /// a long chain is not walked back to genesis for every block.
+    private static let sealers = Mutex<[Hash256: any BlockProducer]>([:])
+
+    private static func sealer(_ params: ChainParams) throws -> any BlockProducer {
+        if let kept = sealers.withLock({ $0[params.genesisId] }) { return kept }
+        let authority = try DevChain.authority()
+        let producer = try ConsensusEngineFactory.makeProducer(
+            engine: try ConsensusEngineFactory.make(params: params),
+            role: .authority(authority.publicKey, sign: { message in try authority.signature(for: message) }))
+        sealers.withLock { $0[params.genesisId] = producer }
+        return producer
     }
 
     /// Produces a block on `ledger` and accepts it as this node's own.

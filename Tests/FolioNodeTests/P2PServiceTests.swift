@@ -48,6 +48,21 @@ import Testing
         #expect(await serviceLate.peers().first?.height == 30)
     }
 
+    @Test func catchingUpSpansSeveralHeaderBatches() async throws {
+        let params = try P2PHarness.devParams()
+        let (a, late) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params))
+        // More than one full `headers` batch (2,000), so the next `getheaders` must use a
+        // locator over headers still waiting for their bodies.
+        for _ in 0..<2_050 { try await P2PHarness.produce(on: a) }
+        let tip = await a.chain.tip
+        let (serviceA, portA) = try await P2PHarness.service(a, name: "a")
+        let (serviceLate, _) = try await P2PHarness.service(late, name: "late", peers: ["127.0.0.1:\(portA)"])
+        defer { Task { await serviceA.stop(); await serviceLate.stop() } }
+
+        #expect(await P2PHarness.eventually(within: 120) { await late.chain.tip == tip })
+        #expect(await serviceLate.progress().knownHeight == 2_050)
+    }
+
     @Test func aTransactionSubmittedOnOneNodeReachesAPeersMempool() async throws {
         let params = try P2PHarness.devParams()
         let (a, b) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params))

@@ -38,6 +38,18 @@ struct HeaderTree: Sendable {
         if best?.id == id { best = byId.values.max { $0.height < $1.height } }
     }
 
+    /// Drops every held header descending from `id` (its block proved invalid).
+    mutating func removeDescendants(of id: Hash256) {
+        var children: [Hash256: [Hash256]] = [:]
+        for (child, header) in byId { children[header.parent, default: []].append(child) }
+        var queue = children[id] ?? []
+        while let next = queue.popLast() {
+            byId[next] = nil
+            queue += children[next] ?? []
+        }
+        if let current = best, byId[current.id] == nil { best = byId.values.max { $0.height < $1.height } }
+    }
+
     /// Drops every header at or below `height` (stale forks below the validated tip).
     mutating func removeAll(atOrBelow height: UInt64) {
         byId = byId.filter { $0.value.height > height }

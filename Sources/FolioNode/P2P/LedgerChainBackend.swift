@@ -3,6 +3,7 @@ import FolioConsensus
 import FolioCore
 import FolioPeer
 import FolioStore
+import FolioWire
 import Logging
 
 /// The peer protocol's view of this node's `Ledger`.
@@ -70,7 +71,9 @@ actor LedgerChainBackend: ChainBackend {
         for height in wanted[index...] {
             if let id = mainChainId(at: height) { locator.append(id) }
         }
-        if locator.last != params.genesisId { locator.append(params.genesisId) }
+        // The wire caps a locator at 64 ids; genesis stays last.
+        locator = Array(locator.filter { $0 != params.genesisId }.prefix(WireLimits.locatorHashes - 1))
+        locator.append(params.genesisId)
         return locator
     }
 
@@ -130,6 +133,7 @@ actor LedgerChainBackend: ChainBackend {
         for connected in outcome.connected { tree.remove(connected.id) }
         if tree.count >= tree.capacity { tree.removeAll(atOrBelow: outcome.tip.height) }
         let verdict = Self.verdict(outcome.status)
+        if case .invalid = verdict { tree.removeDescendants(of: block.id) }
         if case let .rejected(rejection) = outcome.status, rejection.error.owner == .local {
             logger.error("p2p: could not store block \(block.id): \(rejection)")
         }
