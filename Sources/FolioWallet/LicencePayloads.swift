@@ -11,11 +11,9 @@ public enum LicencePayloads {
     /// A template publication of `source`, after compiling it here so a template the chain
     /// would refuse is caught before paying a fee. Returns the payload and the template id.
     public static func publication(source: String, file: String) throws(WalletError) -> (payload: TransactionPayload, templateId: String) {
-        let template: LicenceTemplate
-        do { template = try LicenceTemplate(source: source) } catch {
+        do { _ = try LicenceTemplate(source: source) } catch {
             throw WalletError(code: "template-invalid", exit: .refused, message: "\(file) does not compile: \(error). Fix it and retry.")
         }
-        _ = template
         let publication = PublishTemplate(languageVersion: languageVersion, body: .source(source))
         return (.publishTemplate(publication), publication.id.hex)
     }

@@ -37,14 +37,18 @@ public struct WalletNode: Sendable {
         try await call(AccountGet.self, AccountQuery(address: AddressText.format(address, network: network)))
     }
 
-    /// Builds `payload` for `key`'s account (chain id from `chain_info`, nonce from
-    /// `account_get`), signs it and submits it. Returns the signed transaction and the id the
-    /// node gave, after checking it is the id computed here (a node that disagrees is not
-    /// following the same rules, so nothing it says about the transaction can be trusted).
-    public func send(_ payload: TransactionPayload, fee: Amount, key: PrivateKey) async throws(WalletError) -> Transaction {
+    /// `payload` ready to sign for `sender`'s account: chain id from `chain_info`, nonce from
+    /// `account_get`. Asked before any passphrase, so a node that is down fails first.
+    public func prepare(_ payload: TransactionPayload, fee: Amount, sender: Address) async throws(WalletError) -> UnsignedTransaction {
         let chain = try await chainInfo()
-        let account = try await account(Address(publicKey: key.publicKey))
-        let unsigned = UnsignedTransaction(chainId: chain.chainId, nonce: account.nonce, fee: fee, payload: payload)
+        let account = try await account(sender)
+        return UnsignedTransaction(chainId: chain.chainId, nonce: account.nonce, fee: fee, payload: payload)
+    }
+
+    /// Signs `unsigned` with `key` and submits it. Returns the signed transaction after
+    /// checking the id the node answered is the id computed here (a node that disagrees is not
+    /// following the same rules, so nothing it says about the transaction can be trusted).
+    public func submit(_ unsigned: UnsignedTransaction, key: PrivateKey) async throws(WalletError) -> Transaction {
         let transaction = try unsigned.signed(by: key)
         let result = try await call(TxSend.self, TxSendParams(transaction: HexCoding.encode(transaction.canonicalBytes)))
         guard result.id == transaction.id.hex else {

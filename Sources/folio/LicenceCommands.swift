@@ -18,9 +18,7 @@ struct SigningOptions: ParsableArguments {
 
     /// Signs `payload` with the chosen key and sends it through `node`.
     func send(_ payload: TransactionPayload, options: GlobalOptions, node: NodeOptions) async throws(WalletError) -> Transaction {
-        let connection = try node.connect(options)
-        let key = try signingKey(options, from: from)
-        return try await connection.send(payload, fee: Amount(baseUnits: fee), key: key)
+        try await signAndSend(payload, fee: fee, from: from, options: options, node: try node.connect(options))
     }
 }
 

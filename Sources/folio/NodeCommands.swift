@@ -39,10 +39,8 @@ struct SendCommand: AsyncParsableCommand {
     func run() async throws {
         let recipient = try AddressText.parse(to, network: try options.networkKind())
         guard amount > 0 else { throw WalletError.usage("AMOUNT must be at least 1 base unit.") }
-        let connection = try node.connect(options)
-        let key = try signingKey(options, from: from)
         let payload = TransactionPayload.transfer(Transfer(to: recipient, amount: Amount(baseUnits: amount)))
-        let sent = try await connection.send(payload, fee: Amount(baseUnits: fee), key: key)
+        let sent = try await signAndSend(payload, fee: fee, from: from, options: options, node: try node.connect(options))
         printSent(sent, what: "transfer", options: options)
     }
 }

@@ -1,15 +1,19 @@
 import FolioWallet
 import Foundation
 
-/// The key a signing command signs with: `--from` if given, else the keystore's first key,
-/// opened with the run's passphrase source.
-func signingKey(_ options: GlobalOptions, from: String?) throws(WalletError) -> PrivateKey {
+/// Signs `payload` with `--from` (else the keystore's first key) and sends it: the node is
+/// asked for the chain id and nonce first, then the passphrase opens the key, so nobody types
+/// a passphrase for a node that is down.
+func signAndSend(
+    _ payload: TransactionPayload, fee: UInt64, from: String?, options: GlobalOptions, node: WalletNode
+) async throws(WalletError) -> Transaction {
+    let network = try options.networkKind()
     let keys = WalletKeys(directory: options.keystore)
-    let wanted = try from.map { text throws(WalletError) in try AddressText.parse(text, network: try options.networkKind()) }
+    let wanted = try from.map { text throws(WalletError) in try AddressText.parse(text, network: network) }
     let address = try keys.signer(from: wanted)
-    let shown = AddressText.format(address, network: try options.networkKind())
-    let passphrase = try options.passphrases.passphrase(prompt: "Passphrase of \(shown): ")
-    return try keys.unlock(address, passphrase: passphrase)
+    let unsigned = try await node.prepare(payload, fee: Amount(baseUnits: fee), sender: address)
+    let passphrase = try options.passphrases.passphrase(prompt: "Passphrase of \(AddressText.format(address, network: network)): ")
+    return try await node.submit(unsigned, key: try keys.unlock(address, passphrase: passphrase))
 }
 
 /// Prints a sent transaction's id (and, as text, how to follow it).

@@ -108,8 +108,7 @@ struct WorkTransferCommand: AsyncParsableCommand {
     func run() async throws {
         let recipient = try AddressText.parse(to, network: try options.networkKind())
         let payload = try WorkPayloads.shareTransfer(work: id, to: recipient, share: share)
-        let connection = try node.connect(options)
-        let key = try signingKey(options, from: from)
-        printSent(try await connection.send(payload, fee: Amount(baseUnits: fee), key: key), what: "share transfer", options: options)
+        let sent = try await signAndSend(payload, fee: fee, from: from, options: options, node: try node.connect(options))
+        printSent(sent, what: "share transfer", options: options)
     }
 }

@@ -58,8 +58,8 @@ struct WorkRegisterCommand: AsyncParsableCommand {
             throw DuplicateGate.refusal(blocking.match, work: blocking.work, duplicateDistance: duplicateDistance)
         }
 
-        let key = try signingKey(options, from: from)
-        let sent = try await connection.send(payload, fee: Amount(baseUnits: fee), key: key)
+        let sent = try await signAndSend(payload, fee: fee, from: AddressText.format(sender, network: network), options: options,
+                                         node: connection)
         if options.json {
             print(JSONOutput.render(Sent(id: sent.id.hex, fingerprint: local.fingerprint, contentHash: local.contentHash,
                                          metadata: metadata, similar: matches)))

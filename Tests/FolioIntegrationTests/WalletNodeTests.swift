@@ -205,6 +205,65 @@ struct WalletNodeTests {
         }
     }
 
+    /// The shipped per-stream-royalty template, found from this file's place in the repository.
+    static var royaltyTemplate: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FolioLicence/Templates/per-stream-royalty.flt")
+    }
+
+    /// Sends with `arguments`, returns the id from `--json`, and waits for it to be included.
+    static func sendAndWait(_ node: Node, _ arguments: [String]) async throws -> String? {
+        let sent = try await node.folio(arguments + ["--json"])
+        #expect(sent.status == 0, "\(arguments.prefix(2)): \(sent.error)\(sent.output)")
+        guard let object = try? JSONSerialization.jsonObject(with: Data(sent.output.utf8)) as? [String: Any],
+              let id = object["id"] as? String else { return nil }
+        let wait = try await node.folio(["tx", "wait", id, "--timeout", "120"])
+        #expect(wait.status == 0, "tx wait: \(wait.error)")
+        return id
+    }
+
+    @Test func publishOfferAcceptAndRevokeALicence() async throws {
+        try await Self.withNode { node in
+            let addresses = try await node.addresses()
+            try #require(addresses.count == 10)
+            let owner = addresses[0], licensee = addresses[1]
+            let file = node.home.appendingPathComponent("song.txt")
+            try Self.poem(seed: 23).write(to: file, atomically: true, encoding: .utf8)
+            let register = try await node.folio(["work", "register", file.path, "--title", "Song", "--from", owner, "--json"])
+            #expect(register.status == 0, "register: \(register.error)")
+            let registered = try JSONSerialization.jsonObject(with: Data(register.output.utf8)) as? [String: Any]
+            let work = try #require(registered?["id"] as? String)
+            _ = try await node.folio(["tx", "wait", work, "--timeout", "120"])
+
+            let publish = try await node.folio(["licence", "publish", Self.royaltyTemplate.path, "--from", owner, "--json"])
+            #expect(publish.status == 0, "publish: \(publish.error)")
+            let published = try JSONSerialization.jsonObject(with: Data(publish.output.utf8)) as? [String: Any]
+            let template = try #require(published?["template"] as? String)
+            _ = try await node.folio(["tx", "wait", try #require(published?["id"] as? String), "--timeout", "120"])
+
+            let offer = try #require(try await Self.sendAndWait(node, [
+                "licence", "offer", work, "--template", template, "--param", "performer=\(owner)", "--param", "producer=\(owner)",
+                "--from", owner]))
+            let licence = try #require(try await Self.sendAndWait(node, [
+                "licence", "accept", offer, "--use", "action=stream", "--from", licensee]))
+            var shown = try JSONDecoder().decode(WorkSummary.self, from: Data(try await node.folio(["work", "show", work, "--json"]).output.utf8))
+            #expect(shown.offers?.map(\.id) == [offer])
+            #expect(shown.offers?.first?.revoked == false)
+            #expect(shown.licences?.map(\.id) == [licence])
+            #expect(shown.licences?.first?.licensee == licensee)
+            #expect(shown.licences?.first?.state == "active")
+
+            _ = try #require(try await Self.sendAndWait(node, ["licence", "revoke", offer, "--from", owner]))
+            shown = try JSONDecoder().decode(WorkSummary.self, from: Data(try await node.folio(["work", "show", work, "--json"]).output.utf8))
+            #expect(shown.offers?.first?.revoked == true)
+
+            // Only the offerer may revoke: the licensee's attempt is refused by the node.
+            let stranger = try await node.folio(["licence", "revoke", offer, "--from", licensee])
+            #expect(stranger.status == 1, "\(stranger.error)")
+            #expect(stranger.error.contains("the node refused the transaction"))
+        }
+    }
+
     @Test func statusPrintsTheHeight() async throws {
         try await Self.withNode { node in
             let client = try node.foliod.client()
