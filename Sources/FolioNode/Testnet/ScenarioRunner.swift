@@ -1,0 +1,144 @@
+import FolioAPI
+import FolioCore
+import Foundation
+
+/// Runs a scenario on a fresh testnet: up, load with perturbations, then each check with its
+/// timing, and a pass/fail report. The testnet is taken down at the end (data kept).
+public struct ScenarioRunner: Sendable {
+    let controller: TestnetController
+    let say: @Sendable (String) -> Void
+
+    /// A runner using `controller`'s directory and foliod.
+    public init(controller: TestnetController, say: @escaping @Sendable (String) -> Void) {
+        self.controller = controller
+        self.say = say
+    }
+
+    /// Runs `scenario`; returns whether every check passed.
+    public func run(_ scenario: Scenario) async throws(TestnetError) -> Bool {
+        guard let engine = TestnetPlan.Engine(rawValue: scenario.engine) else {
+            throw .usage("engine must be poa or pow, got \(scenario.engine)")
+        }
+        let plan = try TestnetPlan(nodeCount: scenario.nodes, engine: engine, basePort: scenario.basePort ?? 19_400)
+        try await controller.clean()
+        let began = Date()
+        say("scenario \"\(scenario.name)\": \(scenario.nodes) \(engine.rawValue) nodes")
+        _ = try await controller.up(plan: plan, timeout: scenario.startTimeout ?? 120)
+        say(String(format: "  up and agreed after %.1f s", Date().timeIntervalSince(began)))
+        let state = try controller.loadState()
+        let load = LoadGenerator(state: state, chainId: TestnetPlan.chainId)
+        let loadTask = Task { await load.run(load: scenario.load ?? Scenario.Load()) }
+        let start = Date()
+        for step in (scenario.perturb ?? []).sorted(by: { $0.at < $1.at }) {
+            let wait = step.at - Date().timeIntervalSince(start)
+            if wait > 0 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
+            do {
+                if step.action == "start" {
+                    try controller.start(step.node)
+                } else if let action = SignalAction(rawValue: step.action) {
+                    try await controller.signal(step.node, action)
+                }
+                say(String(format: "  %6.1f s  %@ node %d", Date().timeIntervalSince(start), step.action, step.node))
+            } catch {
+                say("  perturbation \(step.action) \(step.node) failed: \(error)")
+            }
+        }
+        let remaining = scenario.duration - Date().timeIntervalSince(start)
+        if remaining > 0 { try? await Task.sleep(for: .milliseconds(Int(remaining * 1000))) }
+        loadTask.cancel()
+        _ = await loadTask.value
+        let (sent, refused, registrations) = (await load.sent, await load.refused, await load.registrations)
+        say("  load: \(sent) transactions admitted, \(refused) refused, \(registrations.count) registrations")
+        var passed = true
+        for check in scenario.check {
+            let checkStart = Date()
+            let (ok, detail) = await evaluate(check, state: state, registrations: registrations, engine: engine)
+            passed = passed && ok
+            say(String(format: "  %@  %@ (%.1f s)", ok ? "PASS" : "FAIL", detail, Date().timeIntervalSince(checkStart)))
+        }
+        try await controller.down()
+        say("scenario \"\(scenario.name)\": \(passed ? "PASSED" : "FAILED") in \(Int(Date().timeIntervalSince(began))) s")
+        return passed
+    }
+
+    func evaluate(
+        _ check: Scenario.Assertion, state: TestnetState, registrations: [String], engine: TestnetPlan.Engine
+    ) async -> (Bool, String) {
+        let within = check.within ?? 60
+        switch check.kind {
+        case "height":
+            let target = check.min ?? 1
+            let ok = await poll(within) { statuses in
+                let running = statuses.filter(\.running)
+                return !running.isEmpty && running.allSatisfy { ($0.height ?? 0) >= target }
+            }
+            return (ok, "every running node at height ≥ \(target) within \(Int(within)) s")
+        case "agree":
+            let ok = await poll(within) { statuses in
+                let running = statuses.filter(\.running)
+                return !running.isEmpty && running.allSatisfy { $0.tip != nil } && Set(running.compactMap(\.tip)).count == 1
+            }
+            return (ok, "all running nodes agree on one tip within \(Int(within)) s")
+        case "registrations-final":
+            let ok = await pollClients(within, state: state) { clients in
+                for client in clients {
+                    for id in registrations where (try? await client.call(WorkGet.self, IdQuery(id: id))) == nil { return false }
+                }
+                return true
+            }
+            return (ok, "\(registrations.count) registrations are works on every running node within \(Int(within)) s")
+        default:
+            return await balances(state: state, engine: engine)
+        }
+    }
+
+    /// Supply adds up on every running node: on PoA the dev accounts and the authorities
+    /// hold exactly the genesis supply (fees move, nothing is minted); on PoW, where this
+    /// build pays blocks to no one, the dev accounts hold the supply less the fees of the
+    /// transactions their nonces count.
+    func balances(state: TestnetState, engine: TestnetPlan.Engine) async -> (Bool, String) {
+        let supply = UInt64(DevChain.accountCount) * DevChain.prefundBaseUnits
+        var holders = (0..<DevChain.accountCount).compactMap { try? Address(publicKey: DevChain.account($0).publicKey) }
+        if engine == .poa {
+            holders += (0..<state.nodes.count).compactMap { try? Address(publicKey: TestnetPlan.authorityKey($0).publicKey) }
+        }
+        let ok = await pollClients(30, state: state) { clients in
+            for client in clients {
+                var total: UInt64 = 0
+                var nonces: UInt64 = 0
+                for (index, holder) in holders.enumerated() {
+                    guard let account = try? await client.call(AccountGet.self, AccountQuery(address: holder.bech32m(on: .test))),
+                          let balance = UInt64(account.balance)
+                    else { return false }
+                    total += balance
+                    if index < DevChain.accountCount { nonces += account.nonce }
+                }
+                let expected = engine == .poa ? supply : supply - nonces * 10
+                if total != expected { return false }
+            }
+            return true
+        }
+        return (ok, engine == .poa ? "accounts and authorities hold exactly the genesis supply" : "supply less fees paid adds up")
+    }
+
+    func poll(_ seconds: Double, _ condition: ([NodeStatus]) -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if condition(await controller.status()) { return true }
+            try? await Task.sleep(for: .milliseconds(500))
+        } while Date() < deadline
+        return false
+    }
+
+    func pollClients(_ seconds: Double, state: TestnetState, _ condition: ([RPCClient]) async -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            let clients = state.nodes.filter { TestnetProcesses.isRunning($0.pid) }.compactMap { node in
+                URL(string: node.rpcURL).map { RPCClient(endpoint: $0, credentials: .token(state.rpcToken), timeout: 3) }
+            }
+            if !clients.isEmpty, await condition(clients) { return true }
+            try? await Task.sleep(for: .milliseconds(500))
+        } while Date() < deadline
+        return false
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import FolioNode
+import Foundation
+
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up", abstract: "Write a genesis and start N nodes, then wait until they share a tip.",
+        discussion: "Example:\n  folio-testnet up --nodes 4 --engine pow --dir /tmp/tn")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Number of nodes (1-64).") var nodes: Int = 4
+    @Option(help: "Consensus engine: poa or pow.") var engine: String = "poa"
+    @Option(help: "Node i uses ports base+2i (RPC) and base+2i+1 (P2P).") var basePort: Int = 19_400
+    @Option(help: "Seed of the random peer graph.") var seed: UInt64 = 1
+    @Option(help: "Seconds to wait for agreement.") var timeout: Double = 120
+
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            guard let kind = TestnetPlan.Engine(rawValue: engine) else { throw .usage("--engine must be poa or pow, got \(engine)") }
+            let plan = try TestnetPlan(nodeCount: nodes, engine: kind, basePort: basePort, graphSeed: seed)
+            let statuses = try await common.controller().up(plan: plan, timeout: timeout)
+            print(NodeStatus.table(statuses))
+        }
+    }
+}
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show each node's height, tip, peers and URLs.",
+        discussion: "Example:\n  folio-testnet status --json")
+    @OptionGroup var common: CommonOptions
+    @Flag(help: "Print JSON: per node its height, tip hash, peers and URLs.") var json = false
+
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            let controller = common.controller()
+            _ = try controller.loadState()
+            let statuses = await controller.status()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: (try? encoder.encode(statuses)) ?? Data("[]".utf8), as: UTF8.self))
+            } else {
+                print(NodeStatus.table(statuses))
+            }
+        }
+    }
+}
+
+struct LogsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logs", abstract: "Print a node's log; -f follows it.", discussion: "Example:\n  folio-testnet logs 2 -f")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Node index.") var node: Int
+    @Flag(name: .short, help: "Follow the log as it grows.") var follow = false
+
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            let path = try common.controller().loadState().node(node).logPath
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw .setup("cannot read \(path)") }
+            FileHandle.standardOutput.write(handle.readDataToEndOfFile())
+            while follow {
+                let more = handle.readDataToEndOfFile()
+                if more.isEmpty { try? await Task.sleep(for: .milliseconds(300)) } else { FileHandle.standardOutput.write(more) }
+            }
+        }
+    }
+}
+
+/// One node-signalling subcommand.
+protocol SignalCommand: AsyncParsableCommand {
+    var common: CommonOptions { get }
+    var node: Int { get }
+    static var action: SignalAction { get }
+}
+
+extension SignalCommand {
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            try await common.controller().signal(node, Self.action)
+            print("node \(node): \(Self.action.rawValue) done")
+        }
+    }
+}
+
+struct StopCommand: SignalCommand {
+    static let configuration = CommandConfiguration(commandName: "stop", abstract: "Stop a node gracefully (SIGTERM).")
+    static let action = SignalAction.stop
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Node index.") var node: Int
+}
+
+struct KillCommand: SignalCommand {
+    static let configuration = CommandConfiguration(commandName: "kill", abstract: "Kill a node at once (SIGKILL).")
+    static let action = SignalAction.kill
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Node index.") var node: Int
+}
+
+struct PauseCommand: SignalCommand {
+    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Freeze a node (SIGSTOP).")
+    static let action = SignalAction.pause
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Node index.") var node: Int
+}
+
+struct ResumeCommand: SignalCommand {
+    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Thaw a paused node (SIGCONT).")
+    static let action = SignalAction.resume
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Node index.") var node: Int
+}
+
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start", abstract: "Start a stopped or killed node again.", discussion: "Example:\n  folio-testnet start 2")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Node index.") var node: Int
+
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            try common.controller().start(node)
+            print("node \(node): started")
+        }
+    }
+}
+
+struct DownCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "down", abstract: "Stop every node, keeping the data.", discussion: "Example:\n  folio-testnet down")
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            try await common.controller().down()
+            print("all nodes stopped; data kept in \(common.dir)")
+        }
+    }
+}
+
+struct CleanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clean", abstract: "Stop every node and delete the testnet directory.", discussion: "Example:\n  folio-testnet clean")
+    @OptionGroup var common: CommonOptions
+
+    func run() async throws {
+        try await reportingErrors { () throws(TestnetError) in
+            try await common.controller().clean()
+            print("removed \(common.dir)")
+        }
+    }
+}
