@@ -79,15 +79,22 @@ struct WalletNodeTests {
         }
     }
 
-    /// Starts a dev node, runs `body`, then stops the node and removes its files.
+    /// Starts a dev node, runs `body`, then stops the node and removes its files. The node is
+    /// waited for on every path, failures included, because it writes its store as it exits and
+    /// would otherwise leave files behind after the directory is removed.
     static func withNode(_ body: (Node) async throws -> Void) async throws {
         let home = try TemporaryDirectory(prefix: "folio-wallet-node")
         defer { home.remove() }
         let foliod = try FoliodProcess(dataDirectory: home.url.appendingPathComponent("node").path)
-        defer { foliod.terminate() }
-        let serving = try await foliod.waitUntilServing(timeout: .seconds(120))
-        try #require(serving, "foliod did not start: \(foliod.printed)")
-        try await body(Node(foliod: foliod, home: home.url))
+        do {
+            let serving = try await foliod.waitUntilServing(timeout: .seconds(120))
+            try #require(serving, "foliod did not start: \(foliod.printed)")
+            try await body(Node(foliod: foliod, home: home.url))
+        } catch {
+            foliod.terminate()
+            _ = try? await foliod.waitForExit(timeout: .seconds(30))
+            throw error
+        }
         foliod.terminate()
         _ = try await foliod.waitForExit(timeout: .seconds(30))
     }
