@@ -1,6 +1,8 @@
 import FolioCore
 import Logging
+import NIOPosix
 import ServiceLifecycle
+import Synchronization
 import Testing
 @testable import FolioNode
 
@@ -120,6 +122,41 @@ import Testing
         #expect(await P2PHarness.eventually { await b.chain.tip.id == block.id })
     }
 
+    @Test func twoNodesDiallingEachOtherSettleOnOneLinkWithoutChurn() async throws {
+        let params = try P2PHarness.devParams()
+        let (a, b) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params))
+        let portA = try await FreePort.pick(host: "127.0.0.1", group: .singletonMultiThreadedEventLoopGroup)
+        let portB = try await FreePort.pick(host: "127.0.0.1", group: .singletonMultiThreadedEventLoopGroup)
+        let (serviceA, _) = try await P2PHarness.service(a, name: "a", peers: ["127.0.0.1:\(portB)"], port: portA)
+        let (serviceB, _) = try await P2PHarness.service(b, name: "b", peers: ["127.0.0.1:\(portA)"], port: portB)
+        defer { Task { await serviceA.stop(); await serviceB.stop() } }
+        #expect(await P2PHarness.eventually {
+            let (linksA, linksB) = (await serviceA.peers().count, await serviceB.peers().count)
+            return linksA == 1 && linksB == 1
+        })
+        // Once linked, neither side keeps dialling the other (a dial would show as a `hello`, type 1).
+        try await Task.sleep(for: .seconds(1))
+        let hellos = (await serviceA.framesReceived(type: 1), await serviceB.framesReceived(type: 1))
+        try await Task.sleep(for: .seconds(3))
+        #expect(await serviceA.framesReceived(type: 1) == hellos.0)
+        #expect(await serviceB.framesReceived(type: 1) == hellos.1)
+        #expect(await serviceA.peers().count == 1)
+        let block = try await P2PHarness.produce(on: b)
+        #expect(await P2PHarness.eventually { await a.chain.tip.id == block.id })
+    }
+
+    @Test func theServiceLogsWhereItListens() async throws {
+        let lines = LogLines()
+        let logger = Logger(label: "p2p-test.log") { _ in LogCapture(lines: lines) }
+        let ledger = try P2PHarness.ledger(try P2PHarness.devParams())
+        let service = P2PService(ledger: ledger, params: ledger.chain.params, host: "127.0.0.1", port: 0, peers: ["nonsense"],
+                                 maxPeers: 8, identity: try DevChain.key(label: "p2p-test/log"), logger: logger)
+        let port = try await service.start()
+        await service.stop()
+        #expect(lines.all.contains("p2p: listening on 127.0.0.1:\(port)"))
+        #expect(lines.all.contains { $0.contains("ignoring peer \"nonsense\"") })
+    }
+
     @Test func gracefulShutdownOfTheServiceGroupClosesPeers() async throws {
         let params = try P2PHarness.devParams()
         let (a, b) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params))
@@ -139,4 +176,25 @@ import Testing
         try await running.value
         #expect(await P2PHarness.eventually { await serviceB.peers().isEmpty })
     }
+}
+
+/// Log messages kept for assertions.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+/// A log handler that keeps every message.
+struct LogCapture: LogHandler {
+    let lines: LogLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) { lines.append("\(event.message)") }
 }
