@@ -11,16 +11,20 @@ import ServiceLifecycle
 public struct BlockProductionService: Service {
     let ledger: Ledger
     let producer: any BlockProducer
+    /// The seal templates carry before the engine seals them: it names this producer, so
+    /// the template's state root credits fees to the account the sealed block will pay.
+    let templateSeal: Seal
     let clock: any ProductionClock
     let logger: Logger
     /// Transactions per block at most (the chain's own cap also applies).
     let maxTransactions: Int
 
     /// A service sealing with `producer` on `ledger`.
-    public init(ledger: Ledger, producer: any BlockProducer, clock: any ProductionClock = SystemProductionClock(),
-                logger: Logger, maxTransactions: Int = 5000) {
+    public init(ledger: Ledger, producer: any BlockProducer, templateSeal: Seal,
+                clock: any ProductionClock = SystemProductionClock(), logger: Logger, maxTransactions: Int = 5000) {
         self.ledger = ledger
         self.producer = producer
+        self.templateSeal = templateSeal
         self.clock = clock
         self.logger = logger
         self.maxTransactions = min(maxTransactions, ledger.chain.params.maxTransactionsPerBlock)
@@ -79,11 +83,7 @@ public struct BlockProductionService: Service {
     /// breaks a rule at the tip is refused (the ledger remembers why) and the build retried.
     func template(on parent: BlockHeader, timestamp: Int64? = nil) async -> Block? {
         let chain = ledger.chain
-        guard let seal = Seal.placeholder(for: chain.params) else {
-            logger.error("the chain parameters give no seal to build templates with")
-            await pause(milliseconds: 1000)
-            return nil
-        }
+        let seal = templateSeal
         var transactions = await ledger.mempool.ready(limit: maxTransactions)
         let time = timestamp ?? max(clock.nowSeconds(), parent.timestamp + 1)
         while true {

@@ -36,11 +36,13 @@ enum NodeLedgerFactory {
     }
 
     /// The producer this node runs, if any: the dev authority on the dev chain, the
-    /// authority in `authority-key`, or `mine` threads on a proof-of-work chain.
+    /// authority in `authority-key`, or `mine` threads on a proof-of-work chain; with the
+    /// seal its templates carry, so the state root pays fees to this producer.
     static func producer(
         engine: any ConsensusEngine, params: ChainParams, config: NodeConfig, isDev: Bool
-    ) throws(NodeStartError) -> (any BlockProducer)? {
+    ) throws(NodeStartError) -> (producer: any BlockProducer, templateSeal: Seal)? {
         var role: ConsensusEngineFactory.ProducerRole?
+        var templateSeal = Seal.placeholder(for: params)
         if isDev || config.authorityKeyPath != nil {
             let key: PrivateKey
             if let path = config.authorityKeyPath {
@@ -49,11 +51,15 @@ enum NodeLedgerFactory {
                 do { key = try DevChain.authority() } catch { throw .keyFile("cannot derive the dev authority: \(error)") }
             }
             role = .authority(key.publicKey, sign: { message in try key.signature(for: message) })
+            if let blank = try? Signature(bytes: [UInt8](repeating: 0, count: Signature.byteCount)) {
+                templateSeal = .proofOfAuthority(ProofOfAuthoritySeal(authority: key.publicKey, signature: blank))
+            }
         } else if config.mineThreads > 0 {
             role = .miner(workers: config.mineThreads)
         }
         guard let role else { return nil }
-        do { return try ConsensusEngineFactory.makeProducer(engine: engine, role: role) } catch {
+        guard let templateSeal else { throw .role("the chain parameters give no seal to build templates with") }
+        do { return (try ConsensusEngineFactory.makeProducer(engine: engine, role: role), templateSeal) } catch {
             throw .role("this node is configured to produce blocks, but \(error)")
         }
     }

@@ -39,7 +39,8 @@ public enum NodeRunner {
             networkStatus = peerService
         }
         if let producer {
-            services.append(BlockProductionService(ledger: ledger, producer: producer, logger: logger))
+            services.append(BlockProductionService(
+                ledger: ledger, producer: producer.producer, templateSeal: producer.templateSeal, logger: logger))
         }
         let backend = LedgerBackend(ledger: ledger, network: networkStatus, standalone: network.isStandalone)
         let metrics = NodeMetrics()

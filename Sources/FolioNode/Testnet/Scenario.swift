@@ -82,8 +82,65 @@ public struct Scenario: Codable, Sendable, Equatable {
 }
 
 extension Scenario.Load {
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey {
         case transfersPerSecond = "transfers-per-second"
         case registrationsPerSecond = "registrations-per-second"
+    }
+}
+
+/// TOML keeps integers and floats apart; a scenario's seconds and rates may be written either
+/// way (`duration = 20` or `duration = 20.5`).
+extension KeyedDecodingContainer {
+    func number(_ key: Key) throws -> Double? {
+        if let value = try? decodeIfPresent(Double.self, forKey: key) { return value }
+        return try decodeIfPresent(Int.self, forKey: key).map(Double.init)
+    }
+}
+
+extension Scenario {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        nodes = try container.decode(Int.self, forKey: .nodes)
+        engine = try container.decode(String.self, forKey: .engine)
+        guard let duration = try container.number(.duration) else {
+            throw DecodingError.keyNotFound(CodingKeys.duration, .init(codingPath: [], debugDescription: "duration (seconds) is required"))
+        }
+        self.duration = duration
+        basePort = try container.decodeIfPresent(Int.self, forKey: .basePort)
+        startTimeout = try container.number(.startTimeout)
+        load = try container.decodeIfPresent(Load.self, forKey: .load)
+        perturb = try container.decodeIfPresent([Perturbation].self, forKey: .perturb)
+        check = try container.decode([Assertion].self, forKey: .check)
+    }
+}
+
+extension Scenario.Load {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        transfersPerSecond = try container.number(.transfersPerSecond)
+        registrationsPerSecond = try container.number(.registrationsPerSecond)
+    }
+}
+
+extension Scenario.Perturbation {
+    private enum Keys: String, CodingKey { case at, action, node }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        at = try container.number(.at) ?? 0
+        action = try container.decode(String.self, forKey: .action)
+        node = try container.decode(Int.self, forKey: .node)
+    }
+}
+
+extension Scenario.Assertion {
+    private enum Keys: String, CodingKey { case kind, min, within }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        kind = try container.decode(String.self, forKey: .kind)
+        min = try container.decodeIfPresent(UInt64.self, forKey: .min)
+        within = try container.number(.within)
     }
 }
