@@ -84,8 +84,16 @@ public struct BlockProductionService: Service {
     func template(on parent: BlockHeader, timestamp: Int64? = nil) async -> Block? {
         let chain = ledger.chain
         let seal = templateSeal
-        var transactions = await ledger.mempool.ready(limit: maxTransactions)
         let time = timestamp ?? max(clock.nowSeconds(), parent.timestamp + 1)
+        // Never build ahead of the clock: a fast miner would otherwise run block times into
+        // the future, past what peers accept. Wait for the second instead.
+        let ahead = time * 1000 - clock.nowMilliseconds()
+        if timestamp == nil, ahead > 0 {
+            await pause(milliseconds: ahead)
+            let tip = await chain.tip
+            if Task.isCancelled || tip.id != parent.id { return nil }
+        }
+        var transactions = await ledger.mempool.ready(limit: maxTransactions)
         while true {
             do {
                 return try await chain.blockTemplate(parent: parent.id, transactions: transactions, timestamp: time, seal: seal)
