@@ -26,6 +26,14 @@ public actor Mempool {
     /// The pending transaction with `id`, if the pool holds it.
     public func transaction(_ id: Hash256) -> Transaction? { entries[id]?.transaction }
 
+    /// The nonce after the run of pending transactions from `sender` that starts at its
+    /// confirmed next nonce `confirmed`: what the sender should sign with next.
+    public func nextNonce(for sender: Address, confirmed: UInt64) -> UInt64 {
+        var next = confirmed
+        while let nonces = bySender[sender], nonces[next] != nil { next += 1 }
+        return next
+    }
+
     /// Drops the transaction with `id` (a producer found it breaks a rule at the tip).
     public func evict(_ id: Hash256) { remove(id) }
 

@@ -42,7 +42,7 @@ public struct WalletNode: Sendable {
     public func prepare(_ payload: TransactionPayload, fee: Amount, sender: Address) async throws(WalletError) -> UnsignedTransaction {
         let chain = try await chainInfo()
         let account = try await account(sender)
-        return UnsignedTransaction(chainId: chain.chainId, nonce: account.nonce, fee: fee, payload: payload)
+        return UnsignedTransaction(chainId: chain.chainId, nonce: account.pendingNonce ?? account.nonce, fee: fee, payload: payload)
     }
 
     /// Signs `unsigned` with `key` and submits it. Returns the signed transaction after

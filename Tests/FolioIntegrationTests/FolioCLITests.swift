@@ -54,14 +54,15 @@ struct FolioCLITests {
         }
     }
 
-    /// Node-talking commands with valid arguments: exit 3 and say so, never pretend.
+    /// Node-talking commands with valid arguments and no node running (the home directory is
+    /// empty, so there is no cookie): exit 3 and say so, never pretend. (`balance` with no
+    /// keys and `licence publish` of a missing file stop earlier, with usage exit 2.)
     static let nodeCommands: [[String]] = [
-        ["balance"], ["send", String(repeating: "ab", count: 20), "10"], ["status"],
+        ["send", String(repeating: "ab", count: 20), "10"], ["status"],
         ["tx", "show", String(repeating: "0", count: 64)], ["tx", "wait", String(repeating: "0", count: 64)],
         ["work", "register", "song.wav", "--title", "T"], ["work", "show", String(repeating: "1", count: 64)],
         ["work", "list"], ["work", "similar", "song.wav"],
         ["work", "transfer", String(repeating: "1", count: 64), String(repeating: "ab", count: 20), "5"],
-        ["licence", "publish", "terms.flt"],
         ["licence", "offer", String(repeating: "1", count: 64), "--template", String(repeating: "2", count: 64)],
         ["licence", "check", String(repeating: "3", count: 64)], ["licence", "accept", String(repeating: "3", count: 64)],
         ["licence", "report", String(repeating: "4", count: 64), "--count", "5", "--period", "2025-03"],
@@ -74,11 +75,12 @@ struct FolioCLITests {
         try Self.withHome { home in
             let text = try Self.folio(arguments, home: home)
             #expect(text.status == 3)
-            #expect(text.error.contains("no node client"))
+            #expect(text.error.contains(".folio/dev/.cookie") || text.error.contains("does not serve yet"), "\(text.error)")
             #expect(text.output.isEmpty)
             let json = try Self.folio(arguments + ["--json"], home: home)
             #expect(json.status == 3)
-            #expect(json.output.contains("\"code\" : \"node-unreachable\""))
+            #expect(json.output.contains("\"code\" : \"node-unreachable\"") || json.output.contains("\"code\" : \"node-unavailable\""),
+                    "\(json.output)")
         }
     }
 

@@ -44,6 +44,17 @@ import Testing
         #expect(await rejection(pool, pay(TestKeys.alice, nonce: 3)) == "nonce-gap-too-large")
     }
 
+    @Test func theNextNonceCountsOnlyAnUnbrokenRunOfPendingTransactions() async throws {
+        let pool = Mempool(chain: chain, policy: MempoolPolicy(maxNonceGap: 5))
+        #expect(await pool.nextNonce(for: TestKeys.alice.address, confirmed: 0) == 0)
+        try await pool.add(pay(TestKeys.alice, nonce: 0), now: 0)
+        try await pool.add(pay(TestKeys.alice, nonce: 1), now: 0)
+        try await pool.add(pay(TestKeys.alice, nonce: 3), now: 0)
+        // 0 and 1 are pending, 2 is missing: the next to sign is 2, not 4.
+        #expect(await pool.nextNonce(for: TestKeys.alice.address, confirmed: 0) == 2)
+        #expect(await pool.nextNonce(for: TestKeys.bob.address, confirmed: 7) == 7)
+    }
+
     @Test func aSameNonceReplacementMustPayAHigherFee() async throws {
         let pool = Mempool(chain: chain)
         let first = pay(TestKeys.alice, nonce: 0, fee: 3)

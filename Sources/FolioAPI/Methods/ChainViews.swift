@@ -171,17 +171,21 @@ public struct AccountQuery: Codable, Hashable, Sendable {
 
 /// An account. Amounts are decimal strings of base units, so no JSON reader rounds them.
 public struct AccountSummary: Codable, Hashable, Sendable {
-    /// The address (bech32m).
+    /// The address.
     public var address: String
-    /// Balance in base units, as a decimal string.
+    /// Confirmed balance in base units.
     public var balance: String
-    /// The nonce the account's next transaction must carry.
+    /// The next nonce on the chain (confirmed transactions only).
     public var nonce: UInt64
+    /// The next nonce counting this node's pending transactions from the account: what a
+    /// wallet should sign with next. Absent from nodes that do not report it.
+    public var pendingNonce: UInt64?
 
     /// Creates a summary.
-    public init(address: String, balance: String, nonce: UInt64) {
+    public init(address: String, balance: String, nonce: UInt64, pendingNonce: UInt64? = nil) {
         self.address = address
         self.balance = balance
         self.nonce = nonce
+        self.pendingNonce = pendingNonce
     }
 }

@@ -29,10 +29,13 @@ public struct LedgerBackend: NodeBackend {
     public func chainInfo() async throws(BackendError) -> ChainInfoResult {
         let tip = await ledger.chain.tip
         let header = try read { () throws(StoreError) in try store.blockEntry(id: tip.id)?.header }
-        return ChainInfoResult(
+        var info = ChainInfoResult(
             chainId: params.chainId, network: params.network.rawValue, engine: params.consensus.engineName,
             genesisId: params.genesisId.hex, height: tip.height, bestBlockId: tip.id.hex,
             bestBlockTime: header?.timestamp ?? params.genesisBlock.header.timestamp, sync: await syncStatus())
+        info.duplicateDistance = params.fingerprint.duplicateDistance
+        info.similarityDistance = params.fingerprint.similarityDistance
+        return info
     }
 
     public func block(_ locator: BlockLocator) async throws(BackendError) -> BlockSummary {
@@ -75,7 +78,9 @@ public struct LedgerBackend: NodeBackend {
 
     public func account(_ address: Address) async throws(BackendError) -> AccountSummary {
         let record = try read { () throws(StoreError) in try store.accountOrEmpty(address) }
-        return AccountSummary(address: address.bech32m(on: kind), balance: record.balance.description, nonce: record.nonce)
+        let pending = await ledger.mempool.nextNonce(for: address, confirmed: record.nonce)
+        return AccountSummary(
+            address: address.bech32m(on: kind), balance: record.balance.description, nonce: record.nonce, pendingNonce: pending)
     }
 
     public func submit(_ transaction: Transaction) async throws(BackendError) -> Hash256 {
