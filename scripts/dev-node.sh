@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -c release --product foliod
+swift build -c release --product folio
 exec .build/release/foliod "$@"

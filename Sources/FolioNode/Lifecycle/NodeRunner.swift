@@ -38,14 +38,15 @@ public enum NodeRunner {
             services.append(peerService)
             networkStatus = peerService
         }
-        if let producer {
-            services.append(BlockProductionService(
-                ledger: ledger, producer: producer.producer, templateSeal: producer.templateSeal, logger: logger))
-        }
         let backend = LedgerBackend(ledger: ledger, network: networkStatus, standalone: network.isStandalone)
         let metrics = NodeMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         await metrics.observe(ledger)
+        services.append(NodeStatusReporter(backend: backend, metrics: metrics, logger: logger))
+        if let producer {
+            services.append(BlockProductionService(
+                ledger: ledger, producer: producer.producer, templateSeal: producer.templateSeal, logger: logger))
+        }
         let router = try NodeHTTP.router(
             backend: backend, authenticator: authenticator, maxBodyBytes: config.rpcMaxBodyBytes, metrics: metrics)
         if network.isStandalone {
@@ -64,10 +65,11 @@ public enum NodeRunner {
                 if let cookie { print("cookie: \(cookie.path)") }
             },
             logger: logger)
-        // The producer stops first, then peers, then HTTP: a block in hand is committed before
-        // the process lets go of the database.
+        // A service group stops services in reverse order: the producer first (a block in hand
+        // is committed before the process lets go of the database), then the reporter, peers,
+        // and HTTP last.
         var groupConfig = ServiceGroupConfiguration(
-            services: [app] + services.reversed(), gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [app] + services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfig.maximumGracefulShutdownDuration = gracefulStopLimit
         try await ServiceGroup(configuration: groupConfig).run()
         let finalHeight = await ledger.chain.tip.height

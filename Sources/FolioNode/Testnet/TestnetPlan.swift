@@ -57,7 +57,7 @@ public struct TestnetPlan: Sendable {
                 let keys = try (0..<nodeCount).map { index throws(CryptoError) in try Self.authorityKey(index).publicKey }
                 consensus = .proofOfAuthority(ProofOfAuthorityParams(authorities: keys, periodSeconds: 1))
             case .pow:
-                consensus = .proofOfWork(ProofOfWorkParams(targetSpacingSeconds: 2, halfLifeSeconds: 120, initialBits: 0x207f_ffff))
+                consensus = .proofOfWork(ProofOfWorkParams(targetSpacingSeconds: 2, halfLifeSeconds: 120, initialBits: 0x1e10_0000))
             }
             let accounts = try (0..<DevChain.accountCount).map { index throws(CryptoError) in try DevChain.account(index) }
             return try ChainParams(
