@@ -23,7 +23,7 @@ enum DevBanner {
             lines.append("Keystore files could not be written; import a secret seed with `folio key import`.")
         } else {
             lines.append("Keystore files (passphrase \"\(DevKeystore.passphrase)\"): \(DevKeystore.directory(dataDirectory: dataDirectory))")
-            lines.append("  try: folio --keystore \(DevKeystore.directory(dataDirectory: dataDirectory)) balance \(keyFiles[0].address.bech32m(on: params.network))")
+            lines.append("  try: folio balance \(keyFiles[0].address.bech32m(on: params.network)) --keystore \(DevKeystore.directory(dataDirectory: dataDirectory)) --datadir \(dataDirectory)")
         }
         return lines.joined(separator: "\n")
     }

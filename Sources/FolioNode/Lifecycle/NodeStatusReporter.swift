@@ -32,7 +32,7 @@ struct NodeStatusReporter: Service {
                     logger.info("\(line)")
                 }
                 lastState = status.state
-                try await Task.sleep(for: interval)
+                try? await Task.sleep(for: interval)
             }
         }
     }
