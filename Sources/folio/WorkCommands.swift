@@ -54,17 +54,38 @@ func shareText(_ share: UInt64) -> String {
     return "\(share) (\(hundredths / 10).\(hundredths % 10)%)"
 }
 
-struct WorkListCommand: ParsableCommand {
+struct WorkListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List registered works, optionally of one owner.",
-        discussion: "Example:\n  folio work list --owner tfolio1…")
+        commandName: "list", abstract: "List the works an address holds a share in (default: the first key).",
+        discussion: "Newest registration first.\nExample:\n  folio work list --owner tfolio1…")
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
-    @Option(help: "Only works this address owns a share of.") var owner: String?
+    @Option(help: "The owner's address (default: the first key).") var owner: String?
+    @Option(help: "At most this many works (1–\(WorkListParams.maxLimit)).") var limit: Int = WorkListParams.defaultLimit
 
-    func run() throws {
-        if let owner { _ = try AddressText.parse(owner, network: try options.networkKind()) }
-        throw node.unavailable("work list", needs: "a node method listing works by owner (there is none in docs/rpc.md)")
+    func run() async throws {
+        guard (1...WorkListParams.maxLimit).contains(limit) else {
+            throw WalletError.usage("--limit must be 1 to \(WorkListParams.maxLimit), not \(limit).")
+        }
+        let network = try options.networkKind()
+        let given = try owner.map { text throws(WalletError) in try AddressText.parse(text, network: network) }
+        // The node's credentials are checked before the keystore, so a node that is not running
+        // is reported as such (exit 3) even when the keystore is empty.
+        let connection = try node.connect(options)
+        let target = try given ?? WalletKeys(directory: options.keystore).signer(from: nil)
+        let ownerText = AddressText.format(target, network: network)
+        let works = try await connection.call(WorkList.self, WorkListParams(owner: ownerText, limit: limit))
+        if options.json {
+            print(JSONOutput.render(works))
+        } else if works.isEmpty {
+            print("\(ownerText) holds a share in no registered work.")
+        } else {
+            let rows = works.map { work in
+                let share = work.owners.first { $0.address == ownerText }.map { shareText($0.share) } ?? "—"
+                return [work.id, work.title ?? "—", work.mediaType ?? "—", "\(work.height)", share]
+            }
+            print(TextTable(header: ["WORK", "TITLE", "MEDIUM", "HEIGHT", "YOUR SHARE"], rows: rows).render(style: options.style))
+        }
     }
 }
 

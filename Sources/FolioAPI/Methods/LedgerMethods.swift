@@ -63,6 +63,6 @@ public enum RPCCatalogue {
     /// The method names.
     public static let methodNames: [String] = [
         ChainInfo.name, ChainBlock.name, NodeSync.name, NetPeers.name, AccountGet.name, TxSend.name,
-        TxGet.name, WorkGet.name, WorkSimilar.name, LicenceOfferGet.name, LicenceCheck.name,
+        TxGet.name, WorkGet.name, WorkSimilar.name, WorkList.name, LicenceOfferGet.name, LicenceCheck.name,
     ]
 }

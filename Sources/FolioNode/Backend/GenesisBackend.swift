@@ -66,6 +66,10 @@ public struct GenesisBackend: NodeBackend {
         []
     }
 
+    public func works(ownedBy owner: Address, limit: Int) async throws(BackendError) -> [WorkSummary] {
+        []
+    }
+
     public func offer(_ id: OfferId) async throws(BackendError) -> OfferSummary {
         throw .notFound("licence offer \(id.hex)")
     }

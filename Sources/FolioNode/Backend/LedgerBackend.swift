@@ -129,6 +129,25 @@ public struct LedgerBackend: NodeBackend {
             .map { FolioAPI.SimilarWork(id: $0.workId.hex, distance: $0.distance) }
     }
 
+    public func works(ownedBy owner: Address, limit: Int) async throws(BackendError) -> [WorkSummary] {
+        let cap = min(max(limit, 0), WorkListParams.maxLimit)
+        guard cap > 0 else { return [] }
+        let ids = try read { () throws(StoreError) in try store.works(ownedBy: owner) }
+        // Order by the registration's height from the bare records, then build full summaries
+        // (offers, licences, links) only for the works returned.
+        var registered: [(id: WorkId, height: UInt64)] = []
+        for id in ids {
+            guard let record = try read({ () throws(StoreError) in try store.work(id) }) else {
+                throw .failed("store: work \(id.hex) is listed for owner \(owner.bech32m(on: kind)) but has no record")
+            }
+            registered.append((id, record.registered.height))
+        }
+        let newest = registered.sorted { ($1.height, $0.id.hex) < ($0.height, $1.id.hex) }.prefix(cap)
+        var works: [WorkSummary] = []
+        for entry in newest { works.append(try await work(entry.id)) }
+        return works
+    }
+
     public func offer(_ id: OfferId) async throws(BackendError) -> OfferSummary {
         guard let record = try read({ () throws(StoreError) in try store.offer(id) }) else {
             throw .notFound("licence offer \(id.hex)")

@@ -29,6 +29,9 @@ public protocol NodeBackend: Sendable {
     func work(_ id: WorkId) async throws(BackendError) -> WorkSummary
     /// Registered works within the similarity threshold of `fingerprint`, nearest first.
     func similarWorks(to fingerprint: Fingerprint, limit: Int) async throws(BackendError) -> [SimilarWork]
+    /// Works `owner` holds a share in now, newest registration first, at most `limit` of them
+    /// (the handler has already checked `limit` against `WorkListParams.maxLimit`).
+    func works(ownedBy owner: Address, limit: Int) async throws(BackendError) -> [WorkSummary]
     /// A licence offer.
     func offer(_ id: OfferId) async throws(BackendError) -> OfferSummary
     /// A granted licence.

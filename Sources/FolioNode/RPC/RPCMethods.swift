@@ -40,6 +40,11 @@ enum RPCMethods {
             onFingerprintQuery()
             return try await call { () throws(BackendError) in try await backend.similarWorks(to: fingerprint, limit: limit) }
         }
+        dispatcher.register(WorkList.self) { params throws(RPCErrorObject) in
+            let owner = try ownerParameter(params.owner, network: network)
+            let limit = try workListLimit(params.limit)
+            return try await call { () throws(BackendError) in try await backend.works(ownedBy: owner, limit: limit) }
+        }
         dispatcher.register(LicenceOfferGet.self) { query throws(RPCErrorObject) in
             let id = try ParamParser.hash(query.id, name: "id")
             return try await call { () throws(BackendError) in try await backend.offer(id) }
@@ -49,6 +54,22 @@ enum RPCMethods {
             return try await call { () throws(BackendError) in try await backend.licence(id) }
         }
         return dispatcher
+    }
+
+    /// `work_list`'s `owner`: `ParamParser.address`, with the message naming `owner`.
+    private static func ownerParameter(_ text: String, network: NetworkKind) throws(RPCErrorObject) -> Address {
+        do { return try ParamParser.address(text, network: network) } catch {
+            throw RPCErrorObject(code: error.code, message: error.message.replacing("\"address\"", with: "\"owner\""))
+        }
+    }
+
+    /// `work_list`'s `limit`: 1…`WorkListParams.maxLimit`, `WorkListParams.defaultLimit` when absent.
+    private static func workListLimit(_ value: Int?) throws(RPCErrorObject) -> Int {
+        guard let value else { return WorkListParams.defaultLimit }
+        guard (1...WorkListParams.maxLimit).contains(value) else {
+            throw RPCErrorObject(code: .invalidParams, message: "\"limit\" must be from 1 to \(WorkListParams.maxLimit), got \(value)")
+        }
+        return value
     }
 
     /// Runs a backend call, turning its error into the JSON-RPC error.
