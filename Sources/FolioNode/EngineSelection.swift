@@ -35,14 +35,16 @@ public enum ConsensusEngineFactory {
     }
 
     /// The producer for `role` on top of `engine` (from `make(params:)`).
-    public static func makeProducer(engine: any ConsensusEngine, role: ProducerRole) throws(SelectionError) -> any BlockProducer {
+    public static func makeProducer(
+        engine: any ConsensusEngine, role: ProducerRole, clock: any ProductionClock = SystemProductionClock()
+    ) throws(SelectionError) -> any BlockProducer {
         switch role {
         case let .miner(workers):
             guard let pow = engine as? ProofOfWorkEngine else { throw .roleMismatch("mining needs a proof-of-work chain") }
             return ProofOfWorkMiner(engine: pow, workers: workers)
         case let .authority(key, sign):
             guard let poa = engine as? ProofOfAuthorityEngine else { throw .roleMismatch("sealing needs a proof-of-authority chain") }
-            return ProofOfAuthoritySealer(engine: poa, authority: key, sign: sign)
+            return ProofOfAuthoritySealer(engine: poa, authority: key, sign: sign, clock: clock)
         }
     }
 }

@@ -61,9 +61,10 @@ extension ConfigKey {
     static let mine = ConfigKey(
         name: "mine", defaultValue: "0",
         summary: "Proof-of-work mining threads; 0 mines nothing.", kind: .integer(0...256), allowedInFile: true)
-    static let minerAddress = ConfigKey(
-        name: "miner-address", defaultValue: "",
-        summary: "Account credited with this node's mined blocks' rewards (proof of work).", kind: .text, allowedInFile: true)
+    static let clockOffset = ConfigKey(
+        name: "clock-offset", defaultValue: "0",
+        summary: "Seconds added to this node's clock (testing clock skew; leave 0 on real networks).",
+        kind: .integer(-3600...3600), allowedInFile: true)
     static let rpcToken = ConfigKey(
         name: "rpc-token", defaultValue: "",
         summary: "Fixed RPC token (Bearer, or Basic with any user); empty writes a fresh .cookie at each start.",
@@ -84,7 +85,7 @@ extension ConfigKey {
 
     /// Every setting, in the order `foliod.toml` and `config show` list them.
     static let all: [ConfigKey] = [
-        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, authorityKey, mine, minerAddress,
+        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, authorityKey, mine, clockOffset,
         rpcToken, rpcAuth, rpcMaxBodyBytes, logLevel, logFormat,
     ]
 

@@ -32,8 +32,8 @@ public struct NodeConfig: Sendable {
     public let authorityKeyPath: String?
     /// Proof-of-work mining threads (0: none).
     public let mineThreads: Int
-    /// The account mined blocks credit, as typed (checked against the network at start).
-    public let minerAddress: String?
+    /// Seconds added to this node's clock (for clock-skew tests).
+    public let clockOffsetSeconds: Int64
     /// Whether `/rpc` requires authentication.
     public let rpcAuth: Bool
     /// The request body cap, in bytes.
@@ -101,8 +101,7 @@ public struct NodeConfig: Sendable {
         let authority = value(.authorityKey)
         authorityKeyPath = authority.isEmpty ? nil : authority
         mineThreads = Int(value(.mine)) ?? 0
-        let miner = value(.minerAddress)
-        minerAddress = miner.isEmpty ? nil : miner
+        clockOffsetSeconds = Int64(value(.clockOffset)) ?? 0
         let token = value(.rpcToken)
         rpcToken = token.isEmpty ? nil : token
         rpcAuth = value(.rpcAuth) == "true"

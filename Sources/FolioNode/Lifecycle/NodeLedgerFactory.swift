@@ -13,7 +13,9 @@ enum NodeLedgerFactory {
     static let databaseName = "chain.sqlite"
 
     /// Opens (or creates) the ledger for `params` in `dataDirectory`.
-    static func open(params: ChainParams, dataDirectory: String) throws(NodeStartError) -> (Ledger, any ConsensusEngine) {
+    static func open(
+        params: ChainParams, dataDirectory: String, clockOffset: Int64 = 0
+    ) throws(NodeStartError) -> (Ledger, any ConsensusEngine) {
         let engine: any ConsensusEngine
         do { engine = try ConsensusEngineFactory.make(params: params) } catch {
             throw .genesis("the genesis names an engine this build cannot run: \(error)")
@@ -21,7 +23,7 @@ enum NodeLedgerFactory {
         let store: SQLiteChainStore
         let path = dataDirectory + "/" + databaseName
         do { store = try SQLiteChainStore(path: path) } catch { throw .store("\(path): \(error)") }
-        let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) }
+        let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) + clockOffset }
         let chain: Chain
         do {
             chain = try Chain(params: params, store: store, engine: engine, licences: InterpretedLicenceEngine(chainId: params.chainId), clock: clock)
@@ -39,7 +41,7 @@ enum NodeLedgerFactory {
     /// authority in `authority-key`, or `mine` threads on a proof-of-work chain; with the
     /// seal its templates carry, so the state root pays fees to this producer.
     static func producer(
-        engine: any ConsensusEngine, params: ChainParams, config: NodeConfig, isDev: Bool
+        engine: any ConsensusEngine, params: ChainParams, config: NodeConfig, isDev: Bool, clock: any ProductionClock
     ) throws(NodeStartError) -> (producer: any BlockProducer, templateSeal: Seal)? {
         var role: ConsensusEngineFactory.ProducerRole?
         var templateSeal = Seal.placeholder(for: params)
@@ -59,7 +61,7 @@ enum NodeLedgerFactory {
         }
         guard let role else { return nil }
         guard let templateSeal else { throw .role("the chain parameters give no seal to build templates with") }
-        do { return (try ConsensusEngineFactory.makeProducer(engine: engine, role: role), templateSeal) } catch {
+        do { return (try ConsensusEngineFactory.makeProducer(engine: engine, role: role, clock: clock), templateSeal) } catch {
             throw .role("this node is configured to produce blocks, but \(error)")
         }
     }

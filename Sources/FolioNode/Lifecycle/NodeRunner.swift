@@ -25,9 +25,14 @@ public enum NodeRunner {
         if try ConfigFile.writeTemplateIfAbsent(at: NodeConfig.filePath(dataDirectory: config.dataDirectory)) {
             logger.info("wrote a commented foliod.toml", metadata: ["datadir": "\(config.dataDirectory)"])
         }
-        let (ledger, engine) = try NodeLedgerFactory.open(params: params, dataDirectory: config.dataDirectory)
+        let (ledger, engine) = try NodeLedgerFactory.open(
+            params: params, dataDirectory: config.dataDirectory, clockOffset: config.clockOffsetSeconds)
+        let productionClock = OffsetProductionClock(offsetMilliseconds: config.clockOffsetSeconds * 1000)
+        if config.clockOffsetSeconds != 0 {
+            logger.warning("this node's clock runs \(config.clockOffsetSeconds) s off the system clock (clock-offset)")
+        }
         let producer = try NodeLedgerFactory.producer(
-            engine: engine, params: params, config: config, isDev: network.isStandalone)
+            engine: engine, params: params, config: config, isDev: network.isStandalone, clock: productionClock)
         let (authenticator, cookie) = try authentication(config)
         defer { cookie?.remove() }
 
@@ -45,7 +50,8 @@ public enum NodeRunner {
         services.append(NodeStatusReporter(backend: backend, metrics: metrics, logger: logger))
         if let producer {
             services.append(BlockProductionService(
-                ledger: ledger, producer: producer.producer, templateSeal: producer.templateSeal, logger: logger))
+                ledger: ledger, producer: producer.producer, templateSeal: producer.templateSeal, clock: productionClock,
+                logger: logger))
         }
         let router = try NodeHTTP.router(
             backend: backend, authenticator: authenticator, maxBodyBytes: config.rpcMaxBodyBytes, metrics: metrics)

@@ -22,6 +22,16 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var perturb: [Perturbation]?
     /// What must hold.
     public var check: [Assertion]
+    /// Nodes whose clocks run off the system clock.
+    public var clockSkew: [ClockSkew]?
+
+    /// One node's clock offset.
+    public struct ClockSkew: Codable, Sendable, Equatable {
+        /// The node.
+        public var node: Int
+        /// Seconds added to its clock (negative: behind).
+        public var seconds: Int64
+    }
 
     /// The load: rates per second across the whole network.
     public struct Load: Codable, Sendable, Equatable {
@@ -55,6 +65,7 @@ public struct Scenario: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case name, nodes, engine, duration, load, perturb, check
+        case clockSkew = "clock-skew"
         case basePort = "base-port"
         case startTimeout = "start-timeout"
     }
@@ -112,6 +123,7 @@ extension Scenario {
         load = try container.decodeIfPresent(Load.self, forKey: .load)
         perturb = try container.decodeIfPresent([Perturbation].self, forKey: .perturb)
         check = try container.decode([Assertion].self, forKey: .check)
+        clockSkew = try container.decodeIfPresent([ClockSkew].self, forKey: .clockSkew)
     }
 }
 

@@ -19,7 +19,8 @@ public struct ScenarioRunner: Sendable {
         guard let engine = TestnetPlan.Engine(rawValue: scenario.engine) else {
             throw .usage("engine must be poa or pow, got \(scenario.engine)")
         }
-        let plan = try TestnetPlan(nodeCount: scenario.nodes, engine: engine, basePort: scenario.basePort ?? 19_400)
+        var plan = try TestnetPlan(nodeCount: scenario.nodes, engine: engine, basePort: scenario.basePort ?? 19_400)
+        for skew in scenario.clockSkew ?? [] { plan.clockOffsets[skew.node] = skew.seconds }
         try await controller.clean()
         let began = Date()
         say("scenario \"\(scenario.name)\": \(scenario.nodes) \(engine.rawValue) nodes")
@@ -74,25 +75,7 @@ public struct ScenarioRunner: Sendable {
             }
             return (ok, "every running node at height ≥ \(target) within \(Int(within)) s")
         case "agree":
-            // Blocks keep coming, so tips polled a moment apart may differ by a block in flight,
-            // and two proof-of-work miners briefly hold competing tips. Agreement is the same
-            // block two below the lowest node's tip on every node (its hash commits to every
-            // block below), with no node more than three blocks ahead of the lowest.
-            let ok = await pollClients(within, state: state) { clients in
-                var heights: [UInt64] = []
-                for client in clients {
-                    guard let info = try? await client.call(ChainInfo.self) else { return false }
-                    heights.append(info.height)
-                }
-                guard let low = heights.min(), let high = heights.max(), high - low <= 3 else { return false }
-                let settled = low >= 2 ? low - 2 : 0
-                var ids = Set<String>()
-                for client in clients {
-                    guard let block = try? await client.call(ChainBlock.self, BlockQuery(height: settled)) else { return false }
-                    ids.insert(block.id)
-                }
-                return ids.count == 1
-            }
+            let ok = await pollClients(within, state: state) { clients in await TestnetAgreement.holds(clients) }
             return (ok, "all running nodes agree on every block up to two below the lowest tip within \(Int(within)) s")
         case "registrations-final":
             let ok = await pollClients(within, state: state) { clients in

@@ -55,6 +55,7 @@ public struct TestnetController: Sendable {
                 "--p2p-port", "\(plan.p2pPort(index))", "--rpc-token", token,
                 "--peers", links[index].map { "127.0.0.1:\(plan.p2pPort($0))" }.joined(separator: ","),
             ]
+            if let offset = plan.clockOffsets[index], offset != 0 { arguments += ["--clock-offset", "\(offset)"] }
             var role = "follower"
             if producers.contains(index) {
                 switch plan.engine {
@@ -83,11 +84,12 @@ public struct TestnetController: Sendable {
                 foliod: foliod, arguments: state.nodes[index].arguments, logPath: state.nodes[index].logPath)
         }
         try state.save(directory: directory)
-        say("started \(plan.nodeCount) \(plan.engine.rawValue) nodes in \(directory); waiting for them to agree on a tip…")
+        say("started \(plan.nodeCount) \(plan.engine.rawValue) nodes in \(directory); waiting for them to agree…")
         return try await waitForAgreement(state: state, timeout: timeout)
     }
 
-    /// Polls until every running node reports the same tip above genesis.
+    /// Polls until the running nodes agree (`TestnetAgreement`: the same block two below the
+    /// lowest tip, none more than three ahead).
     public func waitForAgreement(state given: TestnetState? = nil, timeout: Double) async throws(TestnetError) -> [NodeStatus] {
         let state: TestnetState
         if let given { state = given } else { state = try loadState() }
@@ -96,12 +98,9 @@ public struct TestnetController: Sendable {
         while true {
             let statuses = await status(state: state)
             let running = statuses.filter(\.running)
-            let tips = Set(running.compactMap(\.tip))
-            if !running.isEmpty, running.allSatisfy({ $0.height != nil }), tips.count == 1, (running.first?.height ?? 0) > 0 {
-                return statuses
-            }
+            if await TestnetAgreement.holds(TestnetAgreement.clients(state)) { return statuses }
             if Date() >= deadline {
-                throw .timeout("the nodes did not agree on a tip within \(Int(timeout)) s: "
+                throw .timeout("the nodes did not agree within \(Int(timeout)) s: "
                     + running.map { "node \($0.index) at \($0.height.map(String.init) ?? "?")" }.joined(separator: ", ")
                     + "; see `folio-testnet logs I`")
             }

@@ -20,6 +20,8 @@ public struct TestnetPlan: Sendable {
     public let basePort: Int
     /// Seed of the peer graph, so the same plan gives the same links.
     public let graphSeed: UInt64
+    /// Seconds added to given nodes' clocks (`clock-offset`), for clock-skew runs.
+    public var clockOffsets: [Int: Int64] = [:]
 
     /// A plan; `nodeCount` from 1 to 64.
     public init(nodeCount: Int, engine: Engine, basePort: Int = 19_400, graphSeed: UInt64 = 1) throws(TestnetError) {
