@@ -1,3 +1,4 @@
+import Foundation
 import FolioCore
 import Testing
 @testable import FolioNode
@@ -33,7 +34,12 @@ import Testing
         for allocation in params.prefunded { #expect(banner.contains(allocation.address.bech32m(on: .test))) }
     }
 
-    @Test func theTestNetworkNameIsRefusedWithAdviceUntilOneIsPublished() {
-        #expect(throws: NodeStartError.unknownNetwork("test")) { try NetworkChoice(setting: "test") }
+    @Test func theTestNetworkIsBuiltInAndIdenticalToTheRepositorysGenesisFile() throws {
+        let builtIn = try NetworkChoice(setting: "test").params()
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("testnet/genesis-poa.json").path
+        #expect(builtIn == (try ChainParams.load(genesisFileAt: file)))
+        #expect(builtIn.chainId == 7002)
+        #expect(throws: NodeStartError.unknownNetwork("prod")) { try NetworkChoice(setting: "prod") }
     }
 }

@@ -4,13 +4,17 @@ import FolioCore
 enum NetworkChoice {
     /// The built-in dev chain.
     case dev
+    /// The built-in public test network (`TestNetworkGenesis`).
+    case test
     /// A genesis file.
     case genesisFile(String)
 
-    /// Reads the setting; `test` has no published genesis yet, so it is refused with advice.
+    /// Reads the setting: `dev`, `test`, or a genesis file's path.
     init(setting: String) throws(NodeStartError) {
         if setting == "dev" {
             self = .dev
+        } else if setting == "test" {
+            self = .test
         } else if setting.hasSuffix(".json") || setting.contains("/") {
             self = .genesisFile(setting)
         } else {
@@ -22,6 +26,10 @@ enum NetworkChoice {
     func params() throws(NodeStartError) -> ChainParams {
         switch self {
         case .dev: return try DevChain.params()
+        case .test:
+            do { return try ChainParams(genesisJSON: Array(TestNetworkGenesis.json.utf8)) } catch {
+                throw .genesis("the built-in test network genesis: \(error.description)")
+            }
         case let .genesisFile(path):
             do { return try ChainParams.load(genesisFileAt: path) } catch { throw .genesis(error.description) }
         }

@@ -17,7 +17,7 @@ public enum NodeStartError: Error, Equatable, Sendable, CustomStringConvertible 
         switch self {
         case let .genesis(detail): return "cannot load the chain's genesis: \(detail)"
         case let .unknownNetwork(name):
-            return "network \"\(name)\" is not built in (only \"dev\" is); pass --network <path to genesis.json>"
+            return "network \"\(name)\" is not built in (\"dev\" and \"test\" are); pass --network <path to genesis.json>"
         case let .server(detail): return "the HTTP server could not start: \(detail); check rpc-host and rpc-port"
         case let .keyFile(detail): return detail
         case let .store(detail): return "cannot open the chain database: \(detail)"
