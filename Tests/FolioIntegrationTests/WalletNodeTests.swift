@@ -1,6 +1,9 @@
 import FolioAPI
 import FolioTestSupport
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// The real `folio` binary against a real `foliod` dev chain: balances, a transfer followed to
@@ -259,6 +262,13 @@ struct WalletNodeTests {
             #expect(shown.licences?.map(\.id) == [licence])
             #expect(shown.licences?.first?.licensee == licensee)
             #expect(shown.licences?.first?.state == "active")
+
+            // The explorer's offer and licence pages show them.
+            let base = "http://127.0.0.1:\(node.foliod.port)"
+            let offerPage = String(decoding: try await URLSession.shared.data(from: try #require(URL(string: "\(base)/offer/\(offer)"))).0, as: UTF8.self)
+            #expect(offerPage.contains(work) && offerPage.contains(owner) && offerPage.contains("open"))
+            let licencePage = String(decoding: try await URLSession.shared.data(from: try #require(URL(string: "\(base)/licence/\(licence)"))).0, as: UTF8.self)
+            #expect(licencePage.contains(licensee) && licencePage.contains("active") && licencePage.contains(offer))
 
             _ = try #require(try await Self.sendAndWait(node, ["licence", "revoke", offer, "--from", owner]))
             shown = try JSONDecoder().decode(WorkSummary.self, from: Data(try await node.folio(["work", "show", work, "--json"]).output.utf8))
