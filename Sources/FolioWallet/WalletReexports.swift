@@ -36,3 +36,6 @@
 @_exported import enum FolioAPI.NetPeers
 @_exported import enum FolioAPI.LicenceOfferGet
 @_exported import enum FolioAPI.LicenceCheck
+@_exported import enum FolioAPI.LicenceTemplateGet
+@_exported import struct FolioAPI.TemplateSummary
+@_exported import struct FolioAPI.OfferParameterSummary

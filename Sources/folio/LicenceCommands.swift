@@ -69,23 +69,57 @@ struct LicenceOfferCommand: AsyncParsableCommand {
     }
 }
 
-struct LicenceCheckCommand: ParsableCommand {
+struct LicenceCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Dry-run a use against an offer: which clause allows or refuses it, and the cost.",
-        discussion: "Example:\n  folio licence check 7d0a… --use action=stream --use count=1000")
+        discussion: """
+            Runs the acceptance here with the offer's published terms, as the chain would at the tip; \
+            nothing is signed or sent. Exit 0 when the use would be permitted, 1 when refused.
+
+            Example:
+              folio licence check 7d0a… --use action=stream --use count=1000
+            """)
     @OptionGroup var options: GlobalOptions
     @OptionGroup var node: NodeOptions
     @Option(help: ArgumentHelp("A use parameter (repeatable).", valueName: "k=v")) var use: [String] = []
+    @Option(help: "The would-be licensee (default: the first key).") var from: String?
+    @Option(help: "Payment in base units the acceptance would attach.") var payment: UInt64 = 0
     @Argument(help: "The offer id.") var offer: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(offer, name: "offer id")
         for entry in use {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw WalletError.usage("--use takes k=v, not \"\(entry)\".") }
             _ = try UseFacts.value(name: parts[0], text: parts[1])
         }
-        throw node.unavailable("licence check", needs: "a node method that dry-runs a use against an offer's terms")
+        let network = try options.networkKind()
+        let given = try from.map { text throws(WalletError) in try AddressText.parse(text, network: network) }
+        // The node's credentials are checked before the use is required to name an action, so
+        // a node that is not running is reported as such (exit 3) first.
+        let connection = try node.connect(options)
+        _ = try LicenceDryRun.declaredUse(use)
+        let licensee = try given ?? WalletKeys(directory: options.keystore).signer(from: nil)
+        let summary = try await connection.call(LicenceOfferGet.self, IdQuery(id: offer))
+        let template = try await connection.call(LicenceTemplateGet.self, IdQuery(id: try LicenceTerms.templateId(of: summary)))
+        let work = try await connection.call(WorkGet.self, IdQuery(id: summary.work))
+        let info = try await connection.chainInfo()
+        let report = try LicenceDryRun.run(offer: summary, template: template, work: work, info: info, licensee: licensee,
+                                           use: use, payment: payment, network: network)
+        if options.json {
+            print(JSONOutput.render(report))
+        } else {
+            print(report.permitted ? "PERMITTED" : "REFUSED")
+            print(report.summary)
+            if let rule = report.rule { print("rule:      \(rule)") }
+            if let reason = report.reason { print("reason:    \(reason)") }
+            print("cost:      " + (report.amountDue.map { "\($0) base units" } ?? "unknown (refused before any payment was computed)"))
+            for obligation in report.obligations { print("must:      \(obligation)") }
+            for caveat in report.caveats { print("note:      \(caveat)") }
+        }
+        if !report.permitted {
+            throw WalletError(code: "licence-refused", exit: .refused, message: "the use would be refused" + (report.rule.map { " by '\($0)'" } ?? "") + ".")
+        }
     }
 }
 
@@ -145,7 +179,7 @@ struct LicenceRevokeCommand: AsyncParsableCommand {
     }
 }
 
-struct LicenceExportODRLCommand: ParsableCommand {
+struct LicenceExportODRLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export-odrl", abstract: "Print an offer's terms as an ODRL policy (JSON-LD).",
         discussion: "Example:\n  folio licence export-odrl 7d0a… > policy.jsonld")
@@ -153,8 +187,12 @@ struct LicenceExportODRLCommand: ParsableCommand {
     @OptionGroup var node: NodeOptions
     @Argument(help: "The offer id.") var offer: String
 
-    func run() throws {
+    func run() async throws {
         try checkHash(offer, name: "offer id")
-        throw node.unavailable("licence export-odrl", needs: "a node method returning an offer's template and parameters")
+        let connection = try node.connect(options)
+        let summary = try await connection.call(LicenceOfferGet.self, IdQuery(id: offer))
+        let template = try await connection.call(LicenceTemplateGet.self, IdQuery(id: try LicenceTerms.templateId(of: summary)))
+        // The policy is JSON-LD already, so --json prints the same bytes.
+        print(try LicenceTerms.odrl(template))
     }
 }

@@ -172,14 +172,21 @@ public struct OfferSummary: Codable, Hashable, Sendable {
     public var height: UInt64
     /// Whether the offer has been revoked.
     public var revoked: Bool
+    /// The template the offer is made under (hex); absent from nodes that predate it.
+    public var templateId: String?
+    /// The offer's template arguments; absent from nodes that predate them.
+    public var parameters: [OfferParameterSummary]?
 
     /// Creates a summary.
-    public init(id: String, work: String, offerer: String, height: UInt64, revoked: Bool) {
+    public init(id: String, work: String, offerer: String, height: UInt64, revoked: Bool,
+                templateId: String? = nil, parameters: [OfferParameterSummary]? = nil) {
         self.id = id
         self.work = work
         self.offerer = offerer
         self.height = height
         self.revoked = revoked
+        self.templateId = templateId
+        self.parameters = parameters
     }
 }
 

@@ -77,4 +77,8 @@ public struct GenesisBackend: NodeBackend {
     public func licence(_ id: LicenceId) async throws(BackendError) -> LicenceSummary {
         throw .notFound("licence \(id.hex)")
     }
+
+    public func template(_ id: TemplateId) async throws(BackendError) -> TemplateSummary {
+        throw .notFound("licence template \(id.hex)")
+    }
 }

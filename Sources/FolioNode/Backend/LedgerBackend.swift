@@ -162,12 +162,27 @@ public struct LedgerBackend: NodeBackend {
         return licenceSummary(record)
     }
 
+    public func template(_ id: TemplateId) async throws(BackendError) -> TemplateSummary {
+        guard let record = try read({ () throws(StoreError) in try store.template(id) }) else {
+            throw .notFound("licence template \(id.hex)")
+        }
+        var summary = TemplateSummary(
+            id: record.id.hex, publisher: record.publisher.bech32m(on: kind), height: record.published.height,
+            languageVersion: record.template.languageVersion)
+        switch record.template.body {
+        case let .source(text): summary.source = text
+        case let .bytecode(code): summary.bytecode = HexCoding.encode(code)
+        }
+        return summary
+    }
+
     // MARK: - Helpers
 
     func offerSummary(_ record: OfferRecord) -> OfferSummary {
         OfferSummary(
             id: record.id.hex, work: record.offer.workId.hex, offerer: record.offerer.bech32m(on: kind),
-            height: record.offered.height, revoked: record.revoked)
+            height: record.offered.height, revoked: record.revoked, templateId: record.offer.templateId.hex,
+            parameters: record.offer.parameters.map { OfferParameterSummary(name: $0.name, value: HexCoding.encode($0.value)) })
     }
 
     func licenceSummary(_ record: LicenceRecord) -> LicenceSummary {

@@ -36,6 +36,8 @@ public protocol NodeBackend: Sendable {
     func offer(_ id: OfferId) async throws(BackendError) -> OfferSummary
     /// A granted licence.
     func licence(_ id: LicenceId) async throws(BackendError) -> LicenceSummary
+    /// A published licence-terms template.
+    func template(_ id: TemplateId) async throws(BackendError) -> TemplateSummary
 }
 
 /// A block named by id or by height on the best chain.

@@ -53,6 +53,10 @@ enum RPCMethods {
             let id = try ParamParser.hash(query.id, name: "id")
             return try await call { () throws(BackendError) in try await backend.licence(id) }
         }
+        dispatcher.register(LicenceTemplateGet.self) { query throws(RPCErrorObject) in
+            let id = try ParamParser.hash(query.id, name: "id")
+            return try await call { () throws(BackendError) in try await backend.template(id) }
+        }
         return dispatcher
     }
 
