@@ -90,19 +90,25 @@ public struct LedgerBackend: NodeBackend {
     }
 
     public func transaction(_ id: Hash256) async throws(BackendError) -> TransactionSummary {
-        if let (transaction, location) = try read({ () throws(StoreError) in try store.transaction(id: id) }) {
-            let tip = await ledger.chain.tip
-            return summary(
-                transaction, block: location.blockId, height: location.height,
-                confirmations: tip.height >= location.height ? tip.height - location.height + 1 : 0)
-        }
+        if let confirmed = try await confirmedTransaction(id) { return confirmed }
         if let pending = await ledger.mempool.transaction(id) {
             return summary(pending, block: nil, height: nil, confirmations: 0)
         }
+        // A block may have taken it from the mempool between the two reads: look again.
+        if let confirmed = try await confirmedTransaction(id) { return confirmed }
         if let reason = await ledger.refusal(of: id) {
             throw .notFound("transaction \(id.hex): the block producer dropped it (\(reason))")
         }
         throw .notFound("transaction \(id.hex)")
+    }
+
+    /// The transaction as the main chain holds it, with its confirmations, if it does.
+    func confirmedTransaction(_ id: Hash256) async throws(BackendError) -> TransactionSummary? {
+        guard let (transaction, location) = try read({ () throws(StoreError) in try store.transaction(id: id) }) else { return nil }
+        let tip = await ledger.chain.tip
+        return summary(
+            transaction, block: location.blockId, height: location.height,
+            confirmations: tip.height >= location.height ? tip.height - location.height + 1 : 0)
     }
 
     public func work(_ id: WorkId) async throws(BackendError) -> WorkSummary {
