@@ -31,7 +31,7 @@ public struct BlockProductionService: Service {
     }
 
     public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await produceOne()
             }

@@ -20,7 +20,7 @@ struct NodeStatusReporter: Service {
     }
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             var lastState: SyncStatus.State?
             while !Task.isCancelled {
                 let status = await backend.syncStatus()

@@ -12,7 +12,7 @@ enum TestnetProcesses {
             throw .setup("cannot run \(foliod); build it first (swift build) or pass --foliod")
         }
         if !FileManager.default.fileExists(atPath: logPath) {
-            FileManager.default.createFile(atPath: logPath, contents: nil)
+            _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         }
         guard let log = FileHandle(forWritingAtPath: logPath) else { throw .setup("cannot open \(logPath)") }
         log.seekToEndOfFile()
