@@ -13,6 +13,14 @@ let package = Package(
             dependencies: [.product(name: "FolioCrypto", package: "Folio")],
             path: "Sources/folio-bench"
         ),
+        .executableTarget(
+            name: "fingerprint-bench",
+            dependencies: [
+                .product(name: "FolioFingerprint", package: "Folio"),
+                .product(name: "FolioCore", package: "Folio"),
+            ],
+            path: "Sources/fingerprint-bench"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

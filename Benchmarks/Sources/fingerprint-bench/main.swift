@@ -1,0 +1,176 @@
+import FolioCore
+import FolioFingerprint
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// B15 (BENCHMARKS.md): fingerprinting speed and similarity queries. One measurement per
+// invocation, one JSON object per line on standard output, so scripts/bench-fingerprint.sh can
+// time Chromaprint's `fpcalc` on the same WAV in the same run.
+//
+//   fingerprint-bench write-wav PATH        the 3-minute 44.1 kHz stereo 16-bit WAV (seeded)
+//   fingerprint-bench audio PATH            read PATH and fingerprint it (file read included)
+//   fingerprint-bench image                 a 4000×3000 (12 MP) PGM built in memory
+//   fingerprint-bench text                  a 100 kB text built in memory
+//   fingerprint-bench query [CODES]         index CODES random codes (default 1,000,000), then
+//                                           1,000 queries each within 16, 24 and 32 bits
+
+func cpuSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+func wallSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// (value, wall seconds, CPU seconds of the whole process — every thread — while `body` ran).
+func timed<T>(_ body: () throws -> T) rethrows -> (T, Double, Double) {
+    let wall = wallSeconds(), cpu = cpuSeconds()
+    let value = try body()
+    return (value, wallSeconds() - wall, cpuSeconds() - cpu)
+}
+
+/// SplitMix64, so every run builds the same inputs.
+struct Random: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Three minutes of music-like sound at 44.1 kHz, stereo, 16-bit: notes and chords of 1–4
+/// harmonics with exponential decay, a little noise, the right channel a delayed, softer copy.
+/// (Floating point is fine here: this only makes the input file.)
+func threeMinuteWAV() -> [UInt8] {
+    let rate = 44_100, seconds = 180, frames = rate * seconds
+    var random = Random(state: 15)
+    var mix = [Double](repeating: 0, count: frames)
+    var start = 0
+    while start < frames {
+        let length = Int.random(in: rate / 8...rate, using: &random)
+        let voices = Int.random(in: 1...3, using: &random)
+        for _ in 0..<voices {
+            let pitch = 110 * pow(2, Double(Int.random(in: 0...36, using: &random)) / 12)
+            let harmonics = Int.random(in: 1...4, using: &random)
+            let decay = Double.random(in: 1.5...6, using: &random)
+            for n in 0..<min(length, frames - start) {
+                let t = Double(n) / Double(rate)
+                var v = 0.0
+                for h in 1...harmonics { v += sin(2 * Double.pi * pitch * Double(h) * t) / Double(h) }
+                mix[start + n] += 0.25 * v * exp(-decay * t)
+            }
+        }
+        start += length
+    }
+    var samples = [Int16](repeating: 0, count: 2 * frames)
+    for i in 0..<frames {
+        let noise = Double.random(in: -0.01...0.01, using: &random)
+        let left = max(-1, min(1, mix[i] + noise))
+        let right = max(-1, min(1, 0.7 * (i >= 441 ? mix[i - 441] : 0) + noise))
+        samples[2 * i] = Int16(left * 32767)
+        samples[2 * i + 1] = Int16(right * 32767)
+    }
+    func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+    var data = [UInt8](repeating: 0, count: 2 * samples.count)
+    for (i, s) in samples.enumerated() {
+        data[2 * i] = UInt8(truncatingIfNeeded: s)
+        data[2 * i + 1] = UInt8(truncatingIfNeeded: s >> 8)
+    }
+    let fmt = le(1, 2) + le(2, 2) + le(rate, 4) + le(rate * 4, 4) + le(4, 2) + le(16, 2)
+    let body = Array("WAVE".utf8) + Array("fmt ".utf8) + le(16, 4) + fmt + Array("data".utf8) + le(data.count, 4) + data
+    return Array("RIFF".utf8) + le(body.count, 4) + body
+}
+
+func loadModel() throws -> FingerprintModel {
+    guard let id = Hash256(hex: FingerprintModel.shippedIDHex) else { throw BenchError("bad shipped id") }
+    return try FingerprintModel.shipped(expectedID: id)
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+func report(_ name: String, wall: Double, cpu: Double, extra: String = "") {
+    print("{\"benchmark\":\"\(name)\",\"wall_seconds\":\(wall),\"cpu_seconds\":\(cpu)\(extra)}")
+}
+
+func run(_ arguments: [String]) throws {
+    switch arguments.first {
+    case "write-wav" where arguments.count == 2:
+        try Data(threeMinuteWAV()).write(to: URL(fileURLWithPath: arguments[1]))
+    case "audio" where arguments.count == 2:
+        let fingerprinter = Fingerprinter(model: try loadModel())
+        let (identity, wall, cpu) = try timed {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+            return try fingerprinter.identify(bytes, file: arguments[1])
+        }
+        report("folio-audio", wall: wall, cpu: cpu, extra: ",\"code\":\"\(HexCoding.encode(identity.fingerprint.bytes))\"")
+    case "image" where arguments.count == 1:
+        let fingerprinter = Fingerprinter(model: try loadModel())
+        let (w, h) = (4000, 3000)
+        var pgm = Array("P5 \(w) \(h) 255\n".utf8)
+        pgm += (0..<w * h).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / w) }
+        let (_, wall, cpu) = try timed { try fingerprinter.identify(pgm, file: "12mp.pgm") }
+        report("folio-image-12mp", wall: wall, cpu: cpu)
+    case "text" where arguments.count == 1:
+        let fingerprinter = Fingerprinter(model: try loadModel())
+        var random = Random(state: 4)
+        let syllables = ["ka", "lo", "mi", "ren", "tas", "vo", "dre", "pun", "sil", "ar", "eth", "go"]
+        var text = ""
+        while text.utf8.count < 100_000 {
+            let word = (0..<Int.random(in: 1...3, using: &random)).map { _ in syllables.randomElement(using: &random)! }.joined()
+            text += word + (Int.random(in: 0..<12, using: &random) == 0 ? ".\n" : " ")
+        }
+        let bytes = Array(text.utf8)
+        let (_, wall, cpu) = try timed { try fingerprinter.identify(bytes, file: "100k.txt") }
+        report("folio-text-100k", wall: wall, cpu: cpu)
+    case "query" where arguments.count <= 2:
+        let total = arguments.count == 2 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
+        var random = Random(state: 5)
+        var index = SimilarityIndex()
+        var samples: [[UInt8]] = []
+        let (_, buildWall, _) = timed {
+            for i in 0..<total {
+                var bytes = [UInt8](repeating: 0, count: 32)
+                for w in 0..<4 {
+                    let word = random.next()
+                    for j in 0..<8 { bytes[8 * w + j] = UInt8(truncatingIfNeeded: word >> UInt64(8 * j)) }
+                }
+                if i < 1000 { samples.append(bytes) }
+                if let code = Fingerprint(bytes: bytes) { index.insert(code, id: i) }
+            }
+        }
+        report("index-build", wall: buildWall, cpu: 0, extra: ",\"codes\":\(index.count)")
+        for d in [16, 24, 32] {
+            // Each query is a stored code with d/2 bits flipped, so every query has a true hit.
+            let queries = samples.map { bytes -> Fingerprint in
+                var near = bytes
+                for k in 0..<d / 2 { near[(k * 5) % 32] ^= 1 << UInt8(k % 8) }
+                return Fingerprint(bytes: near)!
+            }
+            var hits = 0
+            let (_, wall, cpu) = timed { for q in queries { hits += index.search(q, within: d).count } }
+            report("query-within-\(d)", wall: wall / Double(queries.count), cpu: cpu / Double(queries.count),
+                   extra: ",\"codes\":\(index.count),\"queries\":\(queries.count),\"hits\":\(hits)")
+        }
+    default:
+        throw BenchError("usage: fingerprint-bench write-wav PATH | audio PATH | image | text | query [CODES]")
+    }
+}
+
+do {
+    try run(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("fingerprint-bench: \(error)\n".utf8))
+    exit(1)
+}
