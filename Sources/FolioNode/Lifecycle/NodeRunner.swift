@@ -38,10 +38,12 @@ public enum NodeRunner {
 
         var services: [any Service] = []
         var networkStatus: (any NetworkStatusSource)?
+        var peerFilter: (any PeerFilterControl)?
         if !network.isStandalone || !config.peers.isEmpty {
             let peerService = try P2PStarter.make(ledger: ledger, params: params, config: config, logger: logger)
             services.append(peerService)
             networkStatus = peerService
+            peerFilter = peerService
         }
         let backend = LedgerBackend(ledger: ledger, network: networkStatus, standalone: network.isStandalone)
         let metrics = NodeMetrics()
@@ -54,7 +56,8 @@ public enum NodeRunner {
                 logger: logger))
         }
         let router = try NodeHTTP.router(
-            backend: backend, authenticator: authenticator, maxBodyBytes: config.rpcMaxBodyBytes, metrics: metrics)
+            backend: backend, authenticator: authenticator, maxBodyBytes: config.rpcMaxBodyBytes, metrics: metrics,
+            peerFilter: peerFilter)
         if network.isStandalone {
             let keys = (try? DevKeystore.write(dataDirectory: config.dataDirectory)) ?? []
             print(DevBanner.text(params: params, dataDirectory: config.dataDirectory, keyFiles: keys))

@@ -57,6 +57,7 @@ extension P2PService {
                 }
             }
             guard let address = target.address else { continue }
+            if peerFilter.blocks(address) { continue }
             switch Self.link(to: address, identity: target.identity, among: peers) {
             case let .established(identity):
                 if !target.schedule.linked { logger.info("p2p: connected to peer \(target.endpoint.description)") }

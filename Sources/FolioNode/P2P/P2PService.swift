@@ -33,6 +33,8 @@ public actor P2PService: Service {
     var tasks: [Task<Void, Never>] = []
     var observerToken: UInt64?
     var relayInput: AsyncStream<LedgerEvent>.Continuation?
+    /// Peers set over `net_filter` that this node does not talk to.
+    var peerFilter = PeerFilter()
     private var stopped = false
     /// The port the listener is bound to, once started.
     public private(set) var boundPort: Int?
@@ -87,6 +89,7 @@ public actor P2PService: Service {
                 await network.startTicking()
                 await startRelay(manager: manager, network: network)
                 startDialling(manager: manager, network: network)
+                startFilterSweeps()
                 logger.info("p2p: listening on \(host):\(bound)")
                 return bound
             } catch {

@@ -4,8 +4,11 @@ import FolioCore
 /// Wires each catalogue method to the backend. Every parameter is parsed and range-checked
 /// here, so a bad one becomes -32602 with a message that names it.
 enum RPCMethods {
-    /// A dispatcher serving every method in `RPCCatalogue` from `backend`.
-    static func dispatcher(backend: any NodeBackend, onFingerprintQuery: @escaping @Sendable () -> Void = {}) -> RPCDispatcher {
+    /// A dispatcher serving every method in `RPCCatalogue` from `backend`, and `net_filter`
+    /// from `peerFilter` (nil: that method answers -32001).
+    static func dispatcher(
+        backend: any NodeBackend, peerFilter: (any PeerFilterControl)? = nil, onFingerprintQuery: @escaping @Sendable () -> Void = {}
+    ) -> RPCDispatcher {
         var dispatcher = RPCDispatcher()
         let network = backend.params.network
         dispatcher.register(ChainInfo.self) { _ throws(RPCErrorObject) in
@@ -57,6 +60,7 @@ enum RPCMethods {
             let id = try ParamParser.hash(query.id, name: "id")
             return try await call { () throws(BackendError) in try await backend.template(id) }
         }
+        NetFilterHandler.register(on: &dispatcher, control: peerFilter)
         return dispatcher
     }
 
