@@ -90,6 +90,29 @@ func threeMinuteWAV() -> [UInt8] {
     return Array("RIFF".utf8) + le(body.count, 4) + body
 }
 
+/// The whole file, read with plain `read(2)` calls straight into the array (Foundation's
+/// `Data(contentsOf:)` plus a copy to `[UInt8]` took longer than fingerprinting itself).
+func readFile(_ path: String) throws -> [UInt8] {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw BenchError("cannot open \(path)") }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw BenchError("cannot stat \(path)") }
+    let size = Int(info.st_size)
+    var failed = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        var done = 0
+        while done < size {
+            let got = read(fd, buffer.baseAddress! + done, size - done)
+            if got <= 0 { failed = true; break }
+            done += got
+        }
+        initialized = done
+    }
+    guard !failed else { throw BenchError("short read on \(path)") }
+    return bytes
+}
+
 func loadModel() throws -> FingerprintModel {
     guard let id = Hash256(hex: FingerprintModel.shippedIDHex) else { throw BenchError("bad shipped id") }
     return try FingerprintModel.shipped(expectedID: id)
@@ -111,10 +134,23 @@ func run(_ arguments: [String]) throws {
     case "audio" where arguments.count == 2:
         let fingerprinter = Fingerprinter(model: try loadModel())
         let (identity, wall, cpu) = try timed {
-            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: arguments[1])))
+            let bytes = try readFile(arguments[1])
             return try fingerprinter.identify(bytes, file: arguments[1])
         }
         report("folio-audio", wall: wall, cpu: cpu, extra: ",\"code\":\"\(HexCoding.encode(identity.fingerprint.bytes))\"")
+    case "audio-phases" where arguments.count == 2:
+        // The same work as `audio`, one phase at a time, to see where the time goes.
+        let model = try loadModel()
+        let (bytes, readWall, readCPU) = try timed { try readFile(arguments[1]) }
+        report("phase-read-file", wall: readWall, cpu: readCPU)
+        let (work, decodeWall, decodeCPU) = try timed { try MediaDecoder.decode(bytes, file: arguments[1]) }
+        report("phase-decode-wav", wall: decodeWall, cpu: decodeCPU)
+        let (features, featureWall, featureCPU) = try timed { try Features.extract(work) }
+        report("phase-features", wall: featureWall, cpu: featureCPU, extra: ",\"steps\":\(features.count)")
+        let (_, encodeWall, encodeCPU) = try timed { try model.fingerprint(features, medium: .audio) }
+        report("phase-lstm", wall: encodeWall, cpu: encodeCPU)
+        let (_, hashWall, hashCPU) = timed { SHA256.hash(bytes) }
+        report("phase-sha256", wall: hashWall, cpu: hashCPU)
     case "image" where arguments.count == 1:
         let fingerprinter = Fingerprinter(model: try loadModel())
         let (w, h) = (4000, 3000)

@@ -5,39 +5,79 @@
 /// Every shift is an arithmetic floor shift; no floating point is used.
 struct LSTMEncoder: Sendable {
     let weights: EncoderWeights
+    /// Gate row r as its `inputSize` input weights followed by its `hiddenSize` recurrent
+    /// weights, widened once, so a gate is one dot product with [x_t, h].
+    private let gateRows: [Int64]
+    /// Gate biases in Q24.
+    private let bias: [Int64]
+
+    init(weights: EncoderWeights) {
+        self.weights = weights
+        let n = weights.hiddenSize, m = weights.inputSize
+        var rows = [Int64](repeating: 0, count: 4 * n * (m + n))
+        for row in 0..<4 * n {
+            for j in 0..<m { rows[row * (m + n) + j] = Int64(weights.inputWeights[row * m + j]) }
+            for j in 0..<n { rows[row * (m + n) + m + j] = Int64(weights.recurrentWeights[row * n + j]) }
+        }
+        gateRows = rows
+        bias = weights.gateBias.map { Int64($0) << 12 }
+    }
 
     /// The 256 projection values (Q24) before taking signs.
+    ///
+    /// Overflow: weights and inputs are Int16 and |h| ≤ 4,096 (a Q12 sigmoid times a Q12 tanh,
+    /// shifted back), so each product is at most 2^30 and a gate sums at most 16 + 256 of them
+    /// plus a 2^27 bias: below 2^39, so the `&+`/`&*` accumulations cannot wrap. The cell
+    /// update f·c + i·g is below 2^12·2^20 + 2^24, the hidden sum below 2^12 per step times at
+    /// most 2^31 steps.
     func projections(_ features: FeatureSequence) -> [Int64] {
-        let n = weights.hiddenSize, m = weights.inputSize
-        let wx = weights.inputWeights.map(Int64.init), wh = weights.recurrentWeights.map(Int64.init)
-        let bias = weights.gateBias.map { Int64($0) << 12 }
-        var h = [Int64](repeating: 0, count: n)
-        var c = [Int64](repeating: 0, count: n)
-        var z = [Int64](repeating: 0, count: 4 * n)
+        let n = weights.hiddenSize, m = weights.inputSize, width = m + n
+        let steps = features.count
         var sum = [Int64](repeating: 0, count: n)
-        let x = features.values.map(Int64.init)
-        for t in 0..<features.count {
-            let base = t * m
-            for row in 0..<4 * n {
-                var acc = bias[row]
-                let wxRow = row * m, whRow = row * n
-                for j in 0..<m { acc += wx[wxRow + j] * x[base + j] }
-                for j in 0..<n { acc += wh[whRow + j] * h[j] }
-                z[row] = acc >> 12
-            }
-            for k in 0..<n {
-                let i = Int64(ActivationTables.sigmoid[ActivationTables.index(z[k])])
-                let f = Int64(ActivationTables.sigmoid[ActivationTables.index(z[n + k])])
-                let g = Int64(ActivationTables.tanh[ActivationTables.index(z[2 * n + k])])
-                let o = Int64(ActivationTables.sigmoid[ActivationTables.index(z[3 * n + k])])
-                // |c| stays below 2^20 (256.0) so it can never overflow however long the input.
-                c[k] = max(-(1 << 20), min(1 << 20, (f * c[k] + i * g) >> 12))
-                h[k] = (o * Int64(ActivationTables.tanh[ActivationTables.index(c[k])])) >> 12
-                sum[k] += h[k]
+        let state = UnsafeMutablePointer<Int64>.allocate(capacity: width)  // [x_t, h]
+        let c = UnsafeMutablePointer<Int64>.allocate(capacity: n)
+        let z = UnsafeMutablePointer<Int64>.allocate(capacity: 4 * n)
+        defer {
+            state.deallocate()
+            c.deallocate()
+            z.deallocate()
+        }
+        state.initialize(repeating: 0, count: width)
+        c.initialize(repeating: 0, count: n)
+        let h = state + m
+        ActivationTables.sigmoid.withUnsafeBufferPointer { sigmoid in
+            ActivationTables.tanh.withUnsafeBufferPointer { tanh in
+                gateRows.withUnsafeBufferPointer { rows in
+                    bias.withUnsafeBufferPointer { bias in
+                        features.values.withUnsafeBufferPointer { x in
+                            sum.withUnsafeMutableBufferPointer { sum in
+                                for t in 0..<steps {
+                                    for j in 0..<m { state[j] = Int64(x[t * m + j]) }
+                                    for row in 0..<4 * n {
+                                        let w = rows.baseAddress.unsafelyUnwrapped + row * width
+                                        var acc = bias[row]
+                                        for j in 0..<width { acc &+= w[j] &* state[j] }
+                                        z[row] = acc >> 12
+                                    }
+                                    for k in 0..<n {
+                                        let i = Int64(sigmoid[ActivationTables.index(z[k])])
+                                        let f = Int64(sigmoid[ActivationTables.index(z[n + k])])
+                                        let g = Int64(tanh[ActivationTables.index(z[2 * n + k])])
+                                        let o = Int64(sigmoid[ActivationTables.index(z[3 * n + k])])
+                                        // |c| stays below 2^20 (256.0) so it can never overflow however long the input.
+                                        c[k] = max(-(1 << 20), min(1 << 20, (f &* c[k] &+ i &* g) >> 12))
+                                        h[k] = (o &* Int64(tanh[ActivationTables.index(c[k])])) >> 12
+                                        sum[k] &+= h[k]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        let steps = Int64(max(1, features.count))
-        let pooled = sum.map { FixedMath.roundedDivide($0, steps) }
+        let count = Int64(max(1, steps))
+        let pooled = sum.map { FixedMath.roundedDivide($0, count) }
         return (0..<EncoderWeights.codeBits).map { bit in
             var acc = Int64(weights.projectionBias[bit]) << 12
             for k in 0..<n { acc += Int64(weights.projection[bit * n + k]) * pooled[k] }

@@ -84,26 +84,35 @@ enum WAVReader {
         guard frames > 0 else { throw .corrupt("data chunk holds no samples") }
         let width = format.bitsPerSample / 8
         let count = frames * format.channels
-        var samples = [Int16](repeating: 0, count: count)
-        var at = data.startIndex
-        for i in 0..<count {
-            samples[i] = sample(data, at: at, width: width, isFloat: format.isFloat)
-            at += width
+        let isFloat = format.isFloat
+        // One loop per sample width, little-endian; the data chunk holds exactly `count · width`
+        // bytes (checked above). 8-bit is unsigned around 128; 24- and 32-bit PCM keep their top
+        // 16 bits (a floor shift); float goes through `floatBitsToInt16`.
+        let samples = data.withUnsafeBufferPointer { buffer in
+            [Int16](unsafeUninitializedCapacity: count) { out, initialized in
+                let bytes = buffer.baseAddress.unsafelyUnwrapped
+                switch width {
+                case 1:
+                    for i in 0..<count { out[i] = Int16(Int(bytes[i]) - 128) << 8 }
+                case 2:
+                    for i in 0..<count {
+                        out[i] = Int16(bitPattern: UInt16(bytes[2 * i]) | UInt16(bytes[2 * i + 1]) << 8)
+                    }
+                case 3:
+                    for i in 0..<count {
+                        out[i] = Int16(bitPattern: UInt16(bytes[3 * i + 1]) | UInt16(bytes[3 * i + 2]) << 8)
+                    }
+                default:
+                    for i in 0..<count {
+                        let p = bytes + 4 * i
+                        let bits = UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+                        out[i] = isFloat ? floatBitsToInt16(bits) : Int16(bitPattern: UInt16(bits >> 16))
+                    }
+                }
+                initialized = count
+            }
         }
         return PCMAudio(sampleRate: format.sampleRate, channels: format.channels, samples: samples)
-    }
-
-    /// One little-endian sample narrowed to 16 bits (floor shift for wider PCM).
-    @inline(__always)
-    static func sample(_ data: ArraySlice<UInt8>, at i: Int, width: Int, isFloat: Bool) -> Int16 {
-        switch width {
-        case 1: return Int16(Int(data[i]) - 128) << 8
-        case 2: return Int16(bitPattern: UInt16(data[i]) | UInt16(data[i + 1]) << 8)
-        case 3: return Int16(bitPattern: UInt16(data[i + 1]) | UInt16(data[i + 2]) << 8)
-        default:
-            let bits = UInt32(data[i]) | UInt32(data[i + 1]) << 8 | UInt32(data[i + 2]) << 16 | UInt32(data[i + 3]) << 24
-            return isFloat ? floatBitsToInt16(bits) : Int16(bitPattern: UInt16(bits >> 16))
-        }
     }
 
     /// Converts IEEE-754 binary32 bits to a 16-bit sample (value × 32768, truncated toward zero,
