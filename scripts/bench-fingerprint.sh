@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# B15 (BENCHMARKS.md): fingerprint speed with Chromaprint's `fpcalc` timed on the same WAV in the
+# same run, interleaved, ROUNDS times (default 5); then the 12 MP image, the 100 kB text and
+# queries over 1,000,000 indexed codes. Each audio measurement is a whole process (start-up,
+# model load, file read, fingerprint), wall and CPU time (user + system, from wait4), for ours
+# and fpcalc alike; fingerprint-bench also reports its in-process time.
+# fpcalc stops after 120 s of audio unless told otherwise, so it runs twice: `-length 0` (the
+# whole 3 minutes, the like-for-like reference) and with its default (first 120 s, for
+# information).
+# Usage: scripts/bench-fingerprint.sh [rounds] [codes]   (JSON also goes to Benchmarks/.build/bench-fingerprint.json)
+set -euo pipefail
+
+ROUNDS="${1:-5}"
+CODES="${2:-1000000}"
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH="$ROOT/Benchmarks"
+OUT="$BENCH/.build"
+
+die() { echo "bench-fingerprint.sh: $*" >&2; exit 1; }
+command -v fpcalc >/dev/null || die "fpcalc not found; install Debian's libchromaprint-tools (apt-get install -y libchromaprint-tools)"
+command -v python3 >/dev/null || die "python3 not found; it runs the rounds and prints the table"
+
+echo "building release..." >&2
+(cd "$BENCH" && swift build -c release --product fingerprint-bench >/dev/null) \
+    || die "release build failed; run 'swift build -c release --product fingerprint-bench' in Benchmarks/ to see why"
+TOOL="$BENCH/.build/release/fingerprint-bench"
+mkdir -p "$OUT"
+WAV="$OUT/b15-3min.wav"
+"$TOOL" write-wav "$WAV"
+
+python3 - "$TOOL" "$WAV" "$ROUNDS" "$CODES" "$OUT/bench-fingerprint.json" <<'PY'
+import json, os, statistics, subprocess, sys, time
+tool, wav, rounds, codes, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+
+def run(argv):
+    """Runs argv; returns (wall seconds, CPU seconds user+sys, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    stdout = proc.stdout.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    # fpcalc 1.5.1 (FFmpeg 5) exits 3 with "Error decoding audio frame (End of file)" whenever
+    # it reads to the end of a WAV, after printing the complete fingerprint; that is accepted.
+    if proc.returncode != 0 and not (argv[0] == "fpcalc" and "FINGERPRINT=" in stdout):
+        sys.exit(f"{argv[0]} failed: {proc.stderr.read().decode()}")
+    return wall, usage.ru_utime + usage.ru_stime, stdout
+
+commands = {
+    "folio": [tool, "audio", wav],
+    "fpcalc-whole": ["fpcalc", "-length", "0", wav],
+    "fpcalc-120s": ["fpcalc", wav],
+}
+samples = {name: {"wall": [], "cpu": []} for name in commands}
+inprocess = {"wall": [], "cpu": []}
+code = None
+for _ in range(1):  # warm the page cache and the binaries
+    for argv in commands.values(): run(argv)
+for r in range(rounds):
+    print(f"round {r + 1}/{rounds}", file=sys.stderr)
+    for name, argv in commands.items():
+        wall, cpu, stdout = run(argv)
+        samples[name]["wall"].append(wall)
+        samples[name]["cpu"].append(cpu)
+        if name == "folio":
+            record = json.loads(stdout)
+            inprocess["wall"].append(record["wall_seconds"])
+            inprocess["cpu"].append(record["cpu_seconds"])
+            code = record["code"]
+
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+results = {name: {k: summary(v) for k, v in s.items()} for name, s in samples.items()}
+results["folio-in-process"] = {k: summary(v) for k, v in inprocess.items()}
+ours, ref = results["folio"], results["fpcalc-whole"]
+print(f"\nB15 audio: 3-minute 44.1 kHz stereo 16-bit WAV ({os.path.getsize(wav)} bytes), {rounds} interleaved rounds, whole processes")
+print(f"{'':28} {'wall median':>12} {'[min, max]':>18} {'CPU median':>11} {'[min, max]':>18}")
+for name in ["folio", "fpcalc-whole", "fpcalc-120s", "folio-in-process"]:
+    w, c = results[name]["wall"], results[name]["cpu"]
+    print(f"{name:28} {w['median']:12.3f} [{w['min']:.3f}, {w['max']:.3f}] {c['median']:11.3f} [{c['min']:.3f}, {c['max']:.3f}]")
+wall_ratio = ref["wall"]["median"] / ours["wall"]["median"]
+cpu_ratio = ref["cpu"]["median"] / ours["cpu"]["median"]
+verdict = "ok" if wall_ratio >= 1 and cpu_ratio >= 1 else "MISSED"
+print(f"speed vs fpcalc -length 0 (fpcalc time / ours): wall {wall_ratio:.2f}x, CPU {cpu_ratio:.2f}x; target >= 1: {verdict}")
+print(f"code {code}")
+
+extra = {}
+for name in ["image", "text"]:
+    _, _, stdout = run([tool, name])
+    record = json.loads(stdout)
+    extra[record["benchmark"]] = record
+    print(f"{record['benchmark']:28} {record['wall_seconds']:12.3f} s wall (in process, informational)")
+_, _, stdout = run([tool, "query", codes])
+queries = [json.loads(line) for line in stdout.splitlines()]
+for record in queries:
+    if record["benchmark"].startswith("query"):
+        ms = record["wall_seconds"] * 1000
+        print(f"{record['benchmark']:28} {ms:12.4f} ms per query over {record['codes']} codes "
+              f"({record['hits']} hits in {record['queries']} queries); target < 1 ms: {'ok' if ms < 1 else 'MISSED'}")
+    else:
+        print(f"{record['benchmark']:28} {record['wall_seconds']:12.2f} s for {record['codes']} codes")
+document = {"audio": results, "speed_ratio": {"wall": wall_ratio, "cpu": cpu_ratio, "met": verdict == "ok"},
+            "code": code, "other": extra, "queries": queries}
+json.dump(document, open(out, "w"), indent=2)
+PY
