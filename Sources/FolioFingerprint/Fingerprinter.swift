@@ -1,4 +1,6 @@
+import Dispatch
 import FolioCore
+import Foundation
 
 /// What Folio records about a work's content: the perceptual fingerprint, the model that made
 /// it, the medium and the SHA-256 of the exact bytes.
@@ -37,7 +39,40 @@ public struct Fingerprinter: Sendable {
     public init(model: FingerprintModel) { self.model = model }
 
     /// Reads `bytes` (named `file` in errors), extracts features and encodes them.
+    ///
+    /// For large files the content SHA-256 is computed on another thread while the work is
+    /// decoded and encoded; the two share nothing but the input bytes, so the result is the same.
     public func identify(_ bytes: [UInt8], file: String) throws(FingerprintError) -> WorkIdentity {
+        guard bytes.count >= Self.concurrentHashThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            let (fingerprint, medium) = try code(bytes, file: file)
+            return WorkIdentity(fingerprint: fingerprint, modelID: model.id, medium: medium,
+                                contentHash: SHA256.hash(bytes))
+        }
+        let slots = Slots()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                slots.hash = SHA256.hash(bytes)
+            } else {
+                slots.result = Result { () throws(FingerprintError) in try code(bytes, file: file) }
+            }
+        }
+        guard let result = slots.result, let contentHash = slots.hash else { preconditionFailure("both parts ran") }
+        let (fingerprint, medium) = try result.get()
+        return WorkIdentity(fingerprint: fingerprint, modelID: model.id, medium: medium, contentHash: contentHash)
+    }
+
+    /// Files from this size up hash on a second thread (below it a thread costs more than it saves).
+    static let concurrentHashThreshold = 1 << 20
+
+    /// Each field written by one `concurrentPerform` iteration, read after it returns (which
+    /// orders the writes before the reads).
+    private final class Slots: @unchecked Sendable {
+        var hash: Hash256?
+        var result: Result<(Fingerprint, Medium), FingerprintError>?
+    }
+
+    /// The fingerprint and medium of `bytes`.
+    private func code(_ bytes: [UInt8], file: String) throws(FingerprintError) -> (Fingerprint, Medium) {
         let work: DecodedWork
         let features: FeatureSequence
         do {
@@ -51,8 +86,7 @@ public struct Fingerprinter: Sendable {
             throw .input(FingerprintInputError(file: file, problem: .unknownFormat))
         }
         do {
-            return WorkIdentity(fingerprint: try model.fingerprint(features, medium: work.medium), modelID: model.id,
-                                medium: work.medium, contentHash: SHA256.hash(bytes))
+            return (try model.fingerprint(features, medium: work.medium), work.medium)
         } catch {
             throw .model(error)
         }

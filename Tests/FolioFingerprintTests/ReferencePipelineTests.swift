@@ -283,4 +283,27 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
             #expect(identity.fingerprint.bytes == code)
         }
     }
+
+    /// Long enough (over 2 × `minimumStepsPerPart` steps) that feature steps are split across
+    /// threads when there is more than one core, and large enough (over 1 MiB) that identify
+    /// hashes on a second thread: the code and hash must be the single-threaded reference's.
+    @Test func longClipsSplitAcrossThreadsGiveTheReferenceCodeAndHash() throws {
+        let model = try GoldenVectorTests.model()
+        let encoder = try #require(model.encoders[.audio])
+        var rng = TestRandom(seed: 31337)
+        let rate = 8000, seconds = 2 * AudioFeatures.minimumStepsPerPart * 1024 / 8000 + 3
+        let samples = randomSound(&rng, count: rate * seconds * 2)
+        let bytes = TestFiles.wav16(samples, channels: 2, rate: rate)
+        #expect(bytes.count >= Fingerprinter.concurrentHashThreshold)
+        let audio = PCMAudio(sampleRate: rate, channels: 2, samples: samples)
+        let features = Reference.audioFeatures(audio)
+        #expect(AudioFeatures.extract(audio).values == features)
+        let projections = Reference.projections(encoder.weights, features)
+        var code = [UInt8](repeating: 0, count: 32)
+        for (bit, value) in projections.enumerated() where value > 0 { code[bit / 8] |= 1 << UInt8(bit % 8) }
+        let identity = try Fingerprinter(model: model).identify(bytes, file: "long.wav")
+        #expect(identity.fingerprint.bytes == code)
+        #expect(identity.contentHash == SHA256.hash(bytes))
+        #expect(identity.medium == .audio && identity.modelID == model.id)
+    }
 }

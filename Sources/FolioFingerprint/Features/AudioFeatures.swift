@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Audio → feature sequence: mono, 8 kHz by exact area resampling, 256-sample Hann frames every
 /// 128 samples, power in 16 log-spaced bands from 62 Hz to 4 kHz summed over the 7 frames of
 /// each 1,024-sample step (128 ms), log2 in Q8, minus the clip's mean so gain does not matter.
@@ -16,6 +19,9 @@ enum AudioFeatures {
     /// Hann window in Q15: (1 − cos(2πn/N)) / 2.
     static let window: [Int64] = (0..<frameSize).map { ((1 << 30) - FixedMath.cosQ30($0, frameSize)) >> 16 }
 
+    /// Below this many steps per core (about 25 s of sound) threads cost more than they save.
+    static let minimumStepsPerPart = 200
+
     static func extract(_ audio: PCMAudio) -> FeatureSequence {
         let mono = resampledMono(audio)
         let steps = max(1, mono.count / stepSize)
@@ -25,7 +31,19 @@ enum AudioFeatures {
             window.withUnsafeBufferPointer { w in
                 bandEdges.withUnsafeBufferPointer { edges in
                     logs.withUnsafeMutableBufferPointer { out in
-                        logBandPowers(x, window: w, edges: edges, steps: 0..<steps, into: out)
+                        // Steps are independent and each writes only its own 16 values, so
+                        // splitting them across cores gives the same numbers in any order.
+                        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, steps / minimumStepsPerPart))
+                        if parts == 1 {
+                            logBandPowers(x, window: w, edges: edges, steps: 0..<steps, into: out)
+                        } else {
+                            let shared = ConcurrentShare((x, w, edges, out))
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                let (x, w, edges, out) = shared.value
+                                logBandPowers(x, window: w, edges: edges,
+                                              steps: steps * part / parts..<steps * (part + 1) / parts, into: out)
+                            }
+                        }
                     }
                 }
             }
@@ -191,4 +209,11 @@ struct Divisor {
         let half = d / 2
         return x >= 0 ? Int64(quotient(UInt64(x) &+ half)) : -Int64(quotient(x.magnitude &+ half))
     }
+}
+
+/// Hands buffer pointers to `DispatchQueue.concurrentPerform` iterations that only read them or
+/// write disjoint parts of them, while the buffers outlive the call.
+struct ConcurrentShare<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
