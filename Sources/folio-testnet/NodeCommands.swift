@@ -33,7 +33,7 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors { () throws(TestnetError) in
             let controller = common.controller()
-            _ = try controller.loadState()
+            let state = try controller.loadState()
             let statuses = await controller.status()
             if json {
                 let encoder = JSONEncoder()
@@ -41,6 +41,7 @@ struct StatusCommand: AsyncParsableCommand {
                 print(String(decoding: (try? encoder.encode(statuses)) ?? Data("[]".utf8), as: UTF8.self))
             } else {
                 print(NodeStatus.table(statuses))
+                if let partition = state.partition { print("partition: \(partition) (undo with `folio-testnet heal`)") }
             }
         }
     }
@@ -118,7 +119,7 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingErrors { () throws(TestnetError) in
-            try common.controller().start(node)
+            try await common.controller().start(node)
             print("node \(node): started")
         }
     }

@@ -13,12 +13,14 @@ struct TestnetCommand: AsyncParsableCommand {
               folio-testnet up --nodes 4 --engine poa
               folio-testnet status
               folio-testnet kill 2 && folio-testnet start 2
+              folio-testnet partition 0,1/2,3 && folio-testnet heal
               folio-testnet down
             """,
         version: NodeBuild.version,
         subcommands: [
             UpCommand.self, StatusCommand.self, LogsCommand.self, StartCommand.self, StopCommand.self, KillCommand.self,
-            PauseCommand.self, ResumeCommand.self, DownCommand.self, CleanCommand.self, RunCommand.self,
+            PauseCommand.self, ResumeCommand.self, PartitionCommand.self, HealCommand.self, DownCommand.self, CleanCommand.self,
+            RunCommand.self,
         ])
 }
 

@@ -23,6 +23,8 @@ public struct NodeStatus: Codable, Sendable, Equatable {
     public var explorer: String
     /// Log file.
     public var log: String
+    /// The node's group under a partition (`folio-testnet partition`), from 0; nil when none.
+    public var group: Int?
 
     /// Asks `node` over RPC for its chain info.
     static func ask(_ node: TestnetState.Node, token: String) async -> NodeStatus {

@@ -24,6 +24,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var check: [Assertion]
     /// Nodes whose clocks run off the system clock.
     public var clockSkew: [ClockSkew]?
+    /// On proof of work, the nodes that mine (default: the first two).
+    public var miners: [Int]?
 
     /// One node's clock offset.
     public struct ClockSkew: Codable, Sendable, Equatable {
@@ -45,26 +47,45 @@ public struct Scenario: Codable, Sendable, Equatable {
     public struct Perturbation: Codable, Sendable, Equatable {
         /// Seconds after the load starts.
         public var at: Double
-        /// `kill`, `stop`, `start`, `pause` or `resume`.
+        /// `kill`, `stop`, `start`, `pause`, `resume` (with `node`), `partition` (with
+        /// `groups`) or `heal`.
         public var action: String
-        /// The node.
-        public var node: Int
+        /// The node, for the node actions.
+        public var node: Int?
+        /// For `partition`: groups of node indices; each node blocks every node outside its group.
+        public var groups: [[Int]]?
     }
+
+    /// Perturbation actions that name a node.
+    static let nodeActions = ["kill", "stop", "start", "pause", "resume"]
+    /// Every perturbation action.
+    static let actions = nodeActions + ["partition", "heal"]
+    /// Every check kind.
+    static let checkKinds = [
+        "height", "agree", "agree-after-heal", "registrations-final", "balances", "reorg-depth", "no-conflicting-majority",
+    ]
 
     /// One assertion, checked after the load (and its perturbations) ends.
     public struct Assertion: Codable, Sendable, Equatable {
         /// `height` (every running node at or above `min` within `within` s), `agree` (one tip
-        /// on every running node within `within` s), `registrations-final` (every sent
-        /// registration is a work on every running node) or `balances` (supply adds up).
+        /// on every running node within `within` s), `agree-after-heal` (the same, within
+        /// `within` s of the last `heal`), `registrations-final` (every sent registration is a
+        /// work on every running node), `balances` (supply adds up), `reorg-depth` (every
+        /// node's deepest reorganisation, from its `/metrics`, is logged and at most `max` if
+        /// given) or `no-conflicting-majority` (at each `heal`, no two diverging branches were
+        /// each sealed by more than half the authorities).
         public var kind: String
         /// For `height`.
         public var min: UInt64?
+        /// For `reorg-depth`: the deepest allowed.
+        public var max: UInt64?
         /// Seconds to wait; default 60.
         public var within: Double?
     }
 
     private enum CodingKeys: String, CodingKey {
         case name, nodes, engine, duration, load, perturb, check
+        case miners
         case clockSkew = "clock-skew"
         case basePort = "base-port"
         case startTimeout = "start-timeout"
@@ -78,14 +99,23 @@ public struct Scenario: Codable, Sendable, Equatable {
             throw .usage("\(path) is not a valid scenario: \(error)")
         }
         for step in scenario.perturb ?? [] {
-            guard ["kill", "stop", "start", "pause", "resume"].contains(step.action) else {
-                throw .usage("\(path): unknown perturbation action \"\(step.action)\" (kill, stop, start, pause, resume)")
+            guard actions.contains(step.action) else {
+                throw .usage("\(path): unknown perturbation action \"\(step.action)\" (\(actions.joined(separator: ", ")))")
             }
-            guard (0..<scenario.nodes).contains(step.node) else { throw .usage("\(path): perturbation names node \(step.node)") }
+            if nodeActions.contains(step.action) {
+                guard let node = step.node, (0..<scenario.nodes).contains(node) else {
+                    throw .usage("\(path): perturbation \(step.action) at \(step.at) s needs a node from 0 to \(scenario.nodes - 1)")
+                }
+            }
+            if step.action == "partition" {
+                do { _ = try TestnetPartition(groups: step.groups ?? [], nodeCount: scenario.nodes) } catch {
+                    throw .usage("\(path): partition at \(step.at) s: \(error)")
+                }
+            }
         }
         for check in scenario.check {
-            guard ["height", "agree", "registrations-final", "balances"].contains(check.kind) else {
-                throw .usage("\(path): unknown check \"\(check.kind)\" (height, agree, registrations-final, balances)")
+            guard checkKinds.contains(check.kind) else {
+                throw .usage("\(path): unknown check \"\(check.kind)\" (\(checkKinds.joined(separator: ", ")))")
             }
         }
         return scenario
@@ -124,6 +154,7 @@ extension Scenario {
         perturb = try container.decodeIfPresent([Perturbation].self, forKey: .perturb)
         check = try container.decode([Assertion].self, forKey: .check)
         clockSkew = try container.decodeIfPresent([ClockSkew].self, forKey: .clockSkew)
+        miners = try container.decodeIfPresent([Int].self, forKey: .miners)
     }
 }
 
@@ -136,23 +167,25 @@ extension Scenario.Load {
 }
 
 extension Scenario.Perturbation {
-    private enum Keys: String, CodingKey { case at, action, node }
+    private enum Keys: String, CodingKey { case at, action, node, groups }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         at = try container.number(.at) ?? 0
         action = try container.decode(String.self, forKey: .action)
-        node = try container.decode(Int.self, forKey: .node)
+        node = try container.decodeIfPresent(Int.self, forKey: .node)
+        groups = try container.decodeIfPresent([[Int]].self, forKey: .groups)
     }
 }
 
 extension Scenario.Assertion {
-    private enum Keys: String, CodingKey { case kind, min, within }
+    private enum Keys: String, CodingKey { case kind, min, max, within }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         kind = try container.decode(String.self, forKey: .kind)
         min = try container.decodeIfPresent(UInt64.self, forKey: .min)
+        max = try container.decodeIfPresent(UInt64.self, forKey: .max)
         within = try container.number(.within)
     }
 }

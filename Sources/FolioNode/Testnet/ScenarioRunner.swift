@@ -21,6 +21,7 @@ public struct ScenarioRunner: Sendable {
         }
         var plan = try TestnetPlan(nodeCount: scenario.nodes, engine: engine, basePort: scenario.basePort ?? 19_400)
         for skew in scenario.clockSkew ?? [] { plan.clockOffsets[skew.node] = skew.seconds }
+        if let miners = scenario.miners { plan.miners = Set(miners) }
         try await controller.clean()
         let began = Date()
         say("scenario \"\(scenario.name)\": \(scenario.nodes) \(engine.rawValue) nodes")
@@ -30,19 +31,11 @@ public struct ScenarioRunner: Sendable {
         let load = LoadGenerator(state: state, chainId: TestnetPlan.chainId)
         let loadTask = Task { await load.run(load: scenario.load ?? Scenario.Load()) }
         let start = Date()
+        var record = RunRecord()
         for step in (scenario.perturb ?? []).sorted(by: { $0.at < $1.at }) {
             let wait = step.at - Date().timeIntervalSince(start)
             if wait > 0 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
-            do {
-                if step.action == "start" {
-                    try controller.start(step.node)
-                } else if let action = SignalAction(rawValue: step.action) {
-                    try await controller.signal(step.node, action)
-                }
-                say(String(format: "  %6.1f s  %@ node %d", Date().timeIntervalSince(start), step.action, step.node))
-            } catch {
-                say("  perturbation \(step.action) \(step.node) failed: \(error)")
-            }
+            await perturb(step, scenario: scenario, state: state, start: start, record: &record)
         }
         let remaining = scenario.duration - Date().timeIntervalSince(start)
         if remaining > 0 { try? await Task.sleep(for: .milliseconds(Int(remaining * 1000))) }
@@ -54,7 +47,7 @@ public struct ScenarioRunner: Sendable {
         for check in scenario.check {
             let checkStart = Date()
             let (ok, detail) = await evaluate(
-                check, scenario: scenario, state: state, registrations: registrations, engine: engine)
+                check, scenario: scenario, state: state, registrations: registrations, engine: engine, record: record)
             passed = passed && ok
             say(String(format: "  %@  %@ (%.1f s)", ok ? "PASS" : "FAIL", detail, Date().timeIntervalSince(checkStart)))
         }
@@ -65,10 +58,12 @@ public struct ScenarioRunner: Sendable {
 
     func evaluate(
         _ check: Scenario.Assertion, scenario: Scenario, state: TestnetState, registrations: [String],
-        engine: TestnetPlan.Engine
+        engine: TestnetPlan.Engine, record: RunRecord = RunRecord()
     ) async -> (Bool, String) {
         let within = check.within ?? 60
         switch check.kind {
+        case "agree-after-heal", "reorg-depth", "no-conflicting-majority":
+            return await evaluateFault(check, state: state, record: record)
         case "height":
             let target = check.min ?? 1
             let ok = await poll(within) { statuses in

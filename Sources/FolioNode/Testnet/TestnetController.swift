@@ -120,7 +120,11 @@ public struct TestnetController: Sendable {
         guard let state = state ?? (try? TestnetState.load(directory: directory)) else { return [] }
         return await withTaskGroup(of: NodeStatus.self) { group in
             for node in state.nodes {
-                group.addTask { await NodeStatus.ask(node, token: state.rpcToken) }
+                group.addTask {
+                    var status = await NodeStatus.ask(node, token: state.rpcToken)
+                    status.group = state.partition?.group(of: node.index)
+                    return status
+                }
             }
             var all: [NodeStatus] = []
             for await status in group { all.append(status) }
@@ -149,18 +153,28 @@ public struct TestnetController: Sendable {
         }
     }
 
-    /// Starts node `index` again with its recorded arguments.
-    public func start(_ index: Int) throws(TestnetError) {
+    /// Starts node `index` again with its recorded arguments; under a partition, sets its
+    /// peer filter as soon as its RPC answers (it may dial across the partition until then).
+    public func start(_ index: Int) async throws(TestnetError) {
         var state = try TestnetState.load(directory: directory)
         let node = try state.node(index)
         guard !TestnetProcesses.isRunning(node.pid) else { throw .usage("node \(index) is already running") }
         state.nodes[index].pid = try TestnetProcesses.start(foliod: foliod, arguments: node.arguments, logPath: node.logPath)
         try state.save(directory: directory)
+        if state.partition != nil, let why = await applyFilter(node: index, state: state, timeout: 30) {
+            throw .setup("node \(index) started, but \(why); `folio-testnet heal` or `partition` again")
+        }
     }
 
-    /// Stops every node (SIGCONT first, so paused nodes can stop), keeping their data.
+    /// Stops every node (SIGCONT first, so paused nodes can stop), keeping their data. Peer
+    /// filters live in the nodes' memory, so stopping them undoes a partition; the record of
+    /// it is cleared too.
     public func down() async throws(TestnetError) {
-        let state = try TestnetState.load(directory: directory)
+        var state = try TestnetState.load(directory: directory)
+        if state.partition != nil {
+            state.partition = nil
+            try state.save(directory: directory)
+        }
         for node in state.nodes where TestnetProcesses.isRunning(node.pid) {
             TestnetProcesses.signal(node.pid, SIGCONT)
             TestnetProcesses.signal(node.pid, SIGTERM)

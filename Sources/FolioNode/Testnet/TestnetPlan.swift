@@ -22,6 +22,8 @@ public struct TestnetPlan: Sendable {
     public let graphSeed: UInt64
     /// Seconds added to given nodes' clocks (`clock-offset`), for clock-skew runs.
     public var clockOffsets: [Int: Int64] = [:]
+    /// On proof of work, the nodes that mine (default: the first two); ignored on PoA.
+    public var miners: Set<Int>?
 
     /// A plan; `nodeCount` from 1 to 64.
     public init(nodeCount: Int, engine: Engine, basePort: Int = 19_400, graphSeed: UInt64 = 1) throws(TestnetError) {
@@ -95,10 +97,11 @@ public struct TestnetPlan: Sendable {
         return links
     }
 
-    /// Nodes that produce blocks: all of them on PoA; on PoW the first two mine (one thread
-    /// each), so twenty nodes do not fight over two cores.
+    /// Nodes that produce blocks: all of them on PoA; on PoW `miners`, by default the first
+    /// two (one thread each), so twenty nodes do not fight over two cores.
     public func producers() -> Set<Int> {
-        engine == .poa ? Set(0..<nodeCount) : Set(0..<min(nodeCount, 2))
+        if engine == .poa { return Set(0..<nodeCount) }
+        return miners.map { $0.filter { (0..<nodeCount).contains($0) } } ?? Set(0..<min(nodeCount, 2))
     }
 }
 

@@ -33,6 +33,8 @@ public struct TestnetState: Codable, Sendable, Equatable {
     public var rpcToken: String
     /// The nodes.
     public var nodes: [Node]
+    /// The partition in force (`folio-testnet partition`), if any; `heal` and `down` clear it.
+    public var partition: TestnetPartition?
 
     static let fileName = "testnet.json"
 
