@@ -22,7 +22,7 @@ extension InterpretedLicenceEngine {
             ledgerTemplateId: offer.offer.templateId)
         let transaction = LicenceTransaction(kind: .accept, sender: context.sender, payment: acceptance.payment,
                                              use: use.declaredUse(action))
-        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position), gasLimit: gasCap)
+        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
         return try LicenceVerdictMapping.decision(evaluation, current: .active)
     }
 
@@ -43,21 +43,22 @@ extension InterpretedLicenceEngine {
         use.revenue = report.revenue
         let licence = try issued(record, offer: offer, compiled: compiled, owners: context.owners)
         let transaction = LicenceTransaction(kind: .report, sender: context.sender, payment: report.payment, use: use)
-        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position), gasLimit: gasCap)
+        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
         return try LicenceVerdictMapping.decision(evaluation, current: record.state)
     }
 
-    /// Whether a `derive` by the licensee, under the use declared at acceptance, is permitted.
-    /// The protocol passes no block position here, so the terms are read at the licence's issue
-    /// position, and `licence.licensors` is empty (no owners are passed); anything that
-    /// cannot be evaluated answers false.
-    func derivativesAllowed(licence record: LicenceRecord, offer: OfferRecord, template: PublishTemplate) -> Bool {
+    /// Whether a `derive` by the licensee, under the use declared at acceptance, is permitted
+    /// at the registration `context` describes (its block, the licensed work's owners as
+    /// licensors, the ledger's facts about that work and its ancestors). Anything that cannot
+    /// be evaluated answers false.
+    func derivativesAllowed(licence record: LicenceRecord, offer: OfferRecord, template: PublishTemplate,
+                            context: LicenceContext) -> Bool {
         do {
             let compiled = try compiled(template)
             let use = try UseParameters.decode(record.useParameters).declaredUse(.derive)
-            let licence = try issued(record, offer: offer, compiled: compiled, owners: [])
+            let licence = try issued(record, offer: offer, compiled: compiled, owners: context.owners)
             let transaction = LicenceTransaction(kind: .derive, sender: record.licensee, use: use)
-            let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: record.issued), gasLimit: gasCap)
+            let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
             return evaluation.verdict == .permitted
         } catch {
             return false
@@ -76,8 +77,23 @@ extension InterpretedLicenceEngine {
             ledgerTemplateId: offer.offer.templateId)
     }
 
-    private func ledger(at position: ChainPosition) -> ChainLicenceLedger {
-        ChainLicenceLedger(height: position.height, time: position.timestamp, chainId: String(chainId))
+    private func ledger(at position: ChainPosition, works: [WorkId: WorkContext]) -> ChainLicenceLedger {
+        ChainLicenceLedger(height: position.height, time: position.timestamp, chainId: String(chainId),
+                           works: works.mapValues(Self.facts))
+    }
+
+    /// A work's ledger record as the terms see it.
+    private static func facts(_ work: WorkContext) -> WorkFacts {
+        WorkFacts(id: .zero, owners: licensors(work.owners), registeredAt: work.registeredAt, media: medium(work.mediaType),
+                  parents: work.parents, ancestors: work.ancestors, upstreamState: work.upstreamState.map(LicenceVerdictMapping.status))
+    }
+
+    private static func medium(_ type: MediaType) -> UseMedium {
+        switch type {
+        case .audio: return .audio
+        case .image: return .image
+        case .text: return .text
+        }
     }
 
     /// The work's owners as licence shares (weights in parts per 100,000,000).
@@ -93,15 +109,20 @@ extension InterpretedLicenceEngine {
     }
 }
 
-/// Ledger facts for one evaluation. The `LicenceEngine` protocol passes no view of other
-/// works or licences, so `work.*`, `owners(w)` and `other_grants(a)` are unknown, and terms
-/// that need them refuse (fail-closed) rather than guess.
+/// Ledger facts for one evaluation: the licensed work and its ancestors as the chain passed
+/// them in the `LicenceContext`. Other licences are not passed, so `other_grants(a)` is
+/// unknown, and terms that need it refuse (fail-closed) rather than guess.
 struct ChainLicenceLedger: LicenceLedgerView {
     let height: UInt64
     let time: Int64
     let chainId: String
+    let works: [WorkId: WorkFacts]
 
-    func work(_ id: Hash256) -> WorkFacts? { nil }
+    func work(_ id: Hash256) -> WorkFacts? {
+        guard var facts = works[id] else { return nil }
+        facts.id = id
+        return facts
+    }
 
     func grants(of action: LicenceAction, on work: Hash256, excluding licence: Hash256) -> [String]? { nil }
 }

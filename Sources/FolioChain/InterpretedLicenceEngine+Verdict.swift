@@ -8,7 +8,9 @@ enum LicenceVerdictMapping {
     /// payee in order of first payment) and the amount due is their sum; the chain splits any
     /// overpayment among the owners.
     static func decision(_ evaluation: Evaluation, current: LicenceState) throws(LicenceRefusal) -> LicenceDecision {
-        if case let .refused(rule, reason) = evaluation.verdict { throw LicenceRefusal(reason: "\(rule): \(reason)") }
+        if case let .refused(rule, reason) = evaluation.verdict {
+            throw LicenceRefusal(reason: "\(rule): \(reason)", isUnderpayment: rule == LicenceEvaluator.attachedPaymentRule)
+        }
         var order: [Address] = []
         var owed: [Address: Amount] = [:]
         var total = Amount.zero

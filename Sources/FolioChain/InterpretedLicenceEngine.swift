@@ -55,7 +55,8 @@ public struct InterpretedLicenceEngine: LicenceEngine {
         try usageDecision(report, licence: licence, offer: offer, template: template, context: context)
     }
 
-    public func allowsDerivatives(licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate) -> Bool {
-        derivativesAllowed(licence: licence, offer: offer, template: template)
+    public func allowsDerivatives(licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate,
+                                  context: LicenceContext) -> Bool {
+        derivativesAllowed(licence: licence, offer: offer, template: template, context: context)
     }
 }

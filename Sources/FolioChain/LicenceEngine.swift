@@ -15,8 +15,9 @@ public protocol LicenceEngine: Sendable {
     /// Decides a usage report under an existing licence.
     func evaluateUsage(_ report: ReportUsage, licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate,
                        context: LicenceContext) throws(LicenceRefusal) -> LicenceDecision
-    /// Whether the licence's terms allow the licensee to register derivative works.
-    func allowsDerivatives(licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate) -> Bool
+    /// Whether the licence's terms allow the licensee to register derivative works, in the
+    /// context of the registration (`context.sender` is the licensee registering).
+    func allowsDerivatives(licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate, context: LicenceContext) -> Bool
 }
 
 /// The terms refused; `reason` is the engine's own short code (kept in logs, the chain
@@ -24,9 +25,15 @@ public protocol LicenceEngine: Sendable {
 public struct LicenceRefusal: Error, Sendable, Equatable {
     /// The engine's reason.
     public let reason: String
+    /// The terms would pay out more than the transaction attached: the chain reports this as
+    /// `payment-below-due`, which tells the sender what to change.
+    public let isUnderpayment: Bool
 
     /// Creates a refusal.
-    public init(reason: String) { self.reason = reason }
+    public init(reason: String, isUnderpayment: Bool = false) {
+        self.reason = reason
+        self.isUnderpayment = isUnderpayment
+    }
 }
 
 /// What the chain tells the engine about the moment of evaluation.
@@ -37,12 +44,45 @@ public struct LicenceContext: Sendable, Equatable {
     public var owners: [Ownership]
     /// The including block's height and time.
     public var position: ChainPosition
+    /// What the ledger holds about the licensed work and each of its ancestors, keyed by
+    /// work id: the facts terms read as `work.*` and `owners(w)`. A work missing here is
+    /// unknown to the terms, which then refuse rather than guess.
+    public var works: [WorkId: WorkContext]
 
     /// Creates a context.
-    public init(sender: Address, owners: [Ownership], position: ChainPosition) {
+    public init(sender: Address, owners: [Ownership], position: ChainPosition, works: [WorkId: WorkContext] = [:]) {
         self.sender = sender
         self.owners = owners
         self.position = position
+        self.works = works
+    }
+}
+
+/// What the ledger holds about one registered work, for licence terms.
+public struct WorkContext: Sendable, Equatable {
+    /// Current owners and shares.
+    public var owners: [Ownership]
+    /// Block time of its registration.
+    public var registeredAt: Int64
+    /// Its medium.
+    public var mediaType: MediaType
+    /// The works it declared as parents.
+    public var parents: [WorkId]
+    /// Every ancestor, nearest first, breadth-first, each once.
+    public var ancestors: [WorkId]
+    /// For a derivative, the state of the licence its registrant holds on its parents (the
+    /// best of them: active if any is); nil for an original or where none is held.
+    public var upstreamState: LicenceState?
+
+    /// Creates a record.
+    public init(owners: [Ownership], registeredAt: Int64, mediaType: MediaType, parents: [WorkId] = [],
+                ancestors: [WorkId] = [], upstreamState: LicenceState? = nil) {
+        self.owners = owners
+        self.registeredAt = registeredAt
+        self.mediaType = mediaType
+        self.parents = parents
+        self.ancestors = ancestors
+        self.upstreamState = upstreamState
     }
 }
 

@@ -24,12 +24,12 @@ extension StateTransition {
     mutating func acceptLicence(_ acceptance: AcceptLicence, sender: Address, id: Hash256, position: ChainPosition) throws(ChainRejection) {
         let (offer, template, work) = try offerContext(acceptance.offerId, id: id)
         guard !offer.revoked else { throw .peer(ChainReason.offerRevoked, transaction: id) }
-        let context = LicenceContext(sender: sender, owners: work.owners, position: position)
+        let context = try licenceContext(sender: sender, work: work, position: position)
         let decision: LicenceDecision
         do {
             decision = try licences.evaluateAcceptance(acceptance, offer: offer, template: template, context: context)
         } catch {
-            throw .peer(ChainReason.licenceRefused, transaction: id)
+            throw .peer(error.isUnderpayment ? ChainReason.paymentBelowDue : ChainReason.licenceRefused, transaction: id)
         }
         try settle(acceptance.payment, decision, owners: work.owners, payer: sender, id: id)
         try overlay.setLicence(id, LicenceRecord(
@@ -43,12 +43,12 @@ extension StateTransition {
         guard licence.licensee == sender else { throw .peer(ChainReason.notLicensee, transaction: id) }
         guard licence.state == .active else { throw .peer(ChainReason.licenceNotActive, transaction: id) }
         let (offer, template, work) = try offerContext(licence.offerId, id: id)
-        let context = LicenceContext(sender: sender, owners: work.owners, position: position)
+        let context = try licenceContext(sender: sender, work: work, position: position)
         let decision: LicenceDecision
         do {
             decision = try licences.evaluateUsage(report, licence: licence, offer: offer, template: template, context: context)
         } catch {
-            throw .peer(ChainReason.licenceRefused, transaction: id)
+            throw .peer(error.isUnderpayment ? ChainReason.paymentBelowDue : ChainReason.licenceRefused, transaction: id)
         }
         try settle(report.payment, decision, owners: work.owners, payer: sender, id: id)
         licence.totalPaid = try add(licence.totalPaid, report.payment, id: id)

@@ -18,7 +18,7 @@ extension StateTransition {
         for match in matches where match.distance <= params.fingerprint.duplicateDistance {
             guard let earlier = try overlay.work(match.workId) else { continue }
             if earlier.owners.contains(where: { $0.owner == sender }) { continue }
-            if registration.parents.contains(match.workId), try holdsDerivativeLicence(sender, on: match.workId) { continue }
+            if registration.parents.contains(match.workId), try holdsDerivativeLicence(sender, on: earlier, position: position) { continue }
             throw .peer(ChainReason.nearDuplicate, transaction: id, earlierWork: match.workId)
         }
         let record = WorkRecord(id: id, registrant: sender, registration: registration, registered: position, owners: registration.owners)
@@ -26,13 +26,15 @@ extension StateTransition {
         if !matches.isEmpty { try overlay.setWorkLinks(id, matches) }
     }
 
-    /// Whether `licensee` holds an active licence on `work` whose terms allow derivatives.
-    func holdsDerivativeLicence(_ licensee: Address, on work: WorkId) throws(ChainRejection) -> Bool {
-        for licence in try overlay.licences(forWork: work) where licence.licensee == licensee && licence.state == .active {
+    /// Whether `licensee` holds an active licence on `work` whose terms allow derivatives,
+    /// judged at `position`, the registration's block.
+    func holdsDerivativeLicence(_ licensee: Address, on work: WorkRecord, position: ChainPosition) throws(ChainRejection) -> Bool {
+        let context = try licenceContext(sender: licensee, work: work, position: position)
+        for licence in try overlay.licences(forWork: work.id) where licence.licensee == licensee && licence.state == .active {
             guard let offer = try overlay.offer(licence.offerId), let template = try overlay.template(offer.offer.templateId) else {
                 continue
             }
-            if licences.allowsDerivatives(licence: licence, offer: offer, template: template.template) { return true }
+            if licences.allowsDerivatives(licence: licence, offer: offer, template: template.template, context: context) { return true }
         }
         return false
     }

@@ -34,7 +34,8 @@ public struct FakeLicenceEngine: LicenceEngine {
         return LicenceDecision(amountDue: Amount(baseUnits: due))
     }
 
-    public func allowsDerivatives(licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate) -> Bool {
+    public func allowsDerivatives(licence: LicenceRecord, offer: OfferRecord, template: PublishTemplate,
+                                  context: LicenceContext) -> Bool {
         offer.offer.parameters.contains { $0.name == "derivatives" && $0.value == [1] }
     }
 

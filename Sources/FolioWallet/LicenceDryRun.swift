@@ -26,8 +26,11 @@ public enum LicenceDryRun {
 
     /// Runs an acceptance of `offer` (under `template`, on `work`) by `licensee`, declaring
     /// `use` (`k=v`, the `use.*` facts) and attaching `payment`, at the chain tip `info`.
+    /// `works` holds the ledger's facts about the work and its ancestors
+    /// (`LicenceWorkFacts.gather`); a work missing from it is unknown to the terms.
     public static func run(offer: OfferSummary, template: TemplateSummary, work: WorkSummary, info: ChainInfoResult,
-                           licensee: Address, use: [String], payment: UInt64, network: NetworkKind) throws(WalletError) -> Report {
+                           licensee: Address, use: [String], payment: UInt64, network: NetworkKind,
+                           works: [Hash256: WorkFacts] = [:]) throws(WalletError) -> Report {
         let compiled = try LicenceTerms.compile(template)
         let parameters = try bind(offer.parameters ?? [], to: compiled, offer: offer.id)
         var licensors: [Share] = []
@@ -41,7 +44,7 @@ public enum LicenceDryRun {
             issuedAt: info.bestBlockTime, licensee: licensee, licensors: licensors,
             state: LicenceTermsState(status: .active), ledgerTemplateId: try WorkPayloads.hash(template.id, name: "template id"))
         let transaction = LicenceTransaction(kind: .accept, sender: licensee, payment: Amount(baseUnits: payment), use: declared)
-        let ledger = TipLedger(height: info.height, time: info.bestBlockTime, chainId: String(info.chainId))
+        let ledger = TipLedger(height: info.height, time: info.bestBlockTime, chainId: String(info.chainId), works: works)
         let explanation = LicenceExplainer.explain(transaction, on: licence, ledger: ledger, gasLimit: LicenceLanguage.defaultGasCap)
         var report = Report(permitted: false, rule: explanation.decidingRule, reason: nil,
                             amountDue: explanation.amountDue?.baseUnits, obligations: explanation.obligations.map(\.description),
@@ -52,8 +55,8 @@ public enum LicenceDryRun {
         }
         if offer.revoked { report.caveats.append("the offer has been revoked, so the chain refuses any acceptance of it") }
         report.caveats.append("run at height \(info.height) with the tip's time; the block that includes an acceptance may differ")
-        report.caveats.append("facts about other works and other licences (work.*, owners(w), other grants) are unknown here, "
-                              + "as they are to the chain's evaluation; terms that need them refuse")
+        report.caveats.append("other licences' grants (other_grants) are unknown here, as they are to the chain's evaluation; "
+                              + "terms that need them refuse")
         return report
     }
 
@@ -105,14 +108,16 @@ public enum LicenceDryRun {
     }
 }
 
-/// The ledger as the wallet sees it: the tip's height and time; no view of other works or
-/// licences (nil, which the terms read as unknown and refuse on, like the chain's own view).
+/// The ledger as the wallet sees it: the tip's height and time and the facts about the work
+/// and its ancestors; no view of other licences' grants (nil, which the terms read as unknown
+/// and refuse on, like the chain's own view).
 struct TipLedger: LicenceLedgerView {
     let height: UInt64
     let time: Int64
     let chainId: String
+    let works: [Hash256: WorkFacts]
 
-    func work(_ id: Hash256) -> WorkFacts? { nil }
+    func work(_ id: Hash256) -> WorkFacts? { works[id] }
 
     func grants(of action: LicenceAction, on work: Hash256, excluding licence: Hash256) -> [String]? { nil }
 }

@@ -104,10 +104,15 @@ struct LicenceCheckCommand: AsyncParsableCommand {
         let template = try await connection.call(LicenceTemplateGet.self, IdQuery(id: try LicenceTerms.templateId(of: summary)))
         let work = try await connection.call(WorkGet.self, IdQuery(id: summary.work))
         let info = try await connection.chainInfo()
+        let works = try await LicenceWorkFacts.gather(work, network: network) { id throws(WalletError) in
+            try await connection.call(WorkGet.self, IdQuery(id: id))
+        }
         let report = try LicenceDryRun.run(offer: summary, template: template, work: work, info: info, licensee: licensee,
-                                           use: use, payment: payment, network: network)
+                                           use: use, payment: payment, network: network, works: works)
         if options.json {
             print(JSONOutput.render(report))
+            // The report already says why, so a script reads one JSON document, never two.
+            if !report.permitted { Foundation.exit(WalletExit.refused.rawValue) }
         } else {
             print(report.permitted ? "PERMITTED" : "REFUSED")
             print(report.summary)

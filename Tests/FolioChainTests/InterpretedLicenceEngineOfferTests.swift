@@ -50,7 +50,9 @@ import Testing
     func allows(_ name: String, _ use: [LicenceParameter], state: LicenceState = .active) throws -> Bool {
         let template = try F.shipped(name)
         let offer = F.offer(template)
-        return engine.allowsDerivatives(licence: F.licence(issuedAt: F.january2026, use: use, state: state), offer: offer, template: template)
+        let context = LicenceContext(sender: TestKeys.bob.address, owners: [], position: ChainPosition(height: 2, timestamp: F.january2026))
+        return engine.allowsDerivatives(licence: F.licence(issuedAt: F.january2026, use: use, state: state), offer: offer, template: template,
+                                        context: context)
     }
 
     @Test func ccByAllowsAttributedDerivatives() throws {

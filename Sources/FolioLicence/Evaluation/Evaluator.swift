@@ -2,6 +2,9 @@ import FolioCore
 
 /// Runs licences for the chain (docs/licence-language.md §5, "Evaluating one transaction").
 public enum LicenceEvaluator {
+    /// The rule named when the terms' payments exceed the payment the transaction attached.
+    public static let attachedPaymentRule = "attached-payment"
+
     /// Evaluates `transaction` against `licence` with the facts in `ledger`, spending at most
     /// `gasLimit`. A pure function: it reads only its arguments and changes nothing.
     public static func evaluate(
@@ -29,7 +32,7 @@ public enum LicenceEvaluator {
         }
         let total = machine.effects.payments.reduce(UInt64(0)) { $0 &+ UInt64($1.amount) }
         if total > transaction.payment.baseUnits {
-            return refused(.refused(rule: "attached-payment",
+            return refused(.refused(rule: Self.attachedPaymentRule,
                                     reason: "payments of \(total) exceed the \(transaction.payment.baseUnits) attached"),
                            gasUsed: machine.gasUsed)
         }
