@@ -65,6 +65,65 @@ extension TestRandom {
         }
     }
 
+    @Test(arguments: [16, 32])
+    func refinedRadiiCoverEveryDistance(chunks: Int) throws {
+        let scheme = try #require(ChunkScheme(count: chunks))
+        for d in 0...256 {
+            let radii = scheme.radii(forDistance: d)
+            // A code is missed only if every chunk i is at least radii[i] + 1 away; that must
+            // add up to more than d.
+            #expect(radii.reduce(0) { $0 + $1 + 1 } == d + 1)
+            #expect(radii.allSatisfy { $0 <= scheme.radius(forDistance: d) && $0 >= scheme.radius(forDistance: d) - 1 })
+            #expect(scheme.bucketVisits(forDistance: d) <= scheme.count * scheme.probeCount(radius: scheme.radius(forDistance: d)))
+        }
+    }
+
+    @Test func packedChunksEqualTheSchemeChunksAndMasksComeByWeight() {
+        var rng = TestRandom(seed: 21)
+        for _ in 0..<50 {
+            let code = rng.code()
+            for scheme in [ChunkScheme.standard, ChunkScheme(count: 32)!] {
+                #expect((0..<scheme.count).map { PackedCode(code).chunk($0, bits: scheme.bits) } == scheme.chunks(of: code))
+            }
+        }
+        for bits in [8, 16] {
+            let masks = ChunkMasks.byWeight(bits: bits)
+            #expect(masks.count == 1 << bits && Set(masks).count == 1 << bits)
+            let scheme = bits == 16 ? ChunkScheme.standard : ChunkScheme(count: 32)!
+            for r in 0...4 {
+                #expect(masks.prefix(scheme.probeCount(radius: r)).allSatisfy { $0.nonzeroBitCount <= r })
+                #expect(masks.dropFirst(scheme.probeCount(radius: r)).allSatisfy { $0.nonzeroBitCount > r })
+            }
+        }
+    }
+
+    /// More codes than the brute-force test above, and the distances B15 queries at (16, 24,
+    /// 32) and the provisional similarity threshold (54), all on the probing path.
+    @Test func searchMatchesBruteForceAtBenchmarkDistances() {
+        var rng = TestRandom(seed: 3)
+        var index = SimilarityIndex()
+        var stored: [Fingerprint] = []
+        for i in 0..<20000 {
+            let code = i % 4 == 3 ? rng.near(stored[Int.random(in: 0..<stored.count, using: &rng)], flips: i % 60) : rng.code()
+            stored.append(code)
+            index.insert(code, id: i % 7 == 0 ? i / 7 : i)  // some ids repeat
+        }
+        let ids = (0..<stored.count).map { $0 % 7 == 0 ? $0 / 7 : $0 }
+        let packed = stored.map(PackedCode.init)
+        for q in 0..<12 {
+            let query = rng.near(stored[q * 1500 + 3], flips: q * 4)
+            for d in [16, 24, 32, 54] {
+                #expect(ChunkScheme.standard.bucketVisits(forDistance: d) < stored.count)
+                let brute = stored.indices.compactMap { i -> (Int, Int)? in
+                    let dist = PackedCode(query).distance(to: packed[i])
+                    return dist <= d ? (ids[i], dist) : nil
+                }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+                let got = index.search(query, within: d)
+                #expect(got.map(\.id) == brute.map(\.0) && got.map(\.distance) == brute.map(\.1), "query \(q) d \(d)")
+            }
+        }
+    }
+
     @Test func negativeDistanceFindsNothingAndFullDistanceFindsAll() {
         var rng = TestRandom(seed: 9)
         var index = SimilarityIndex()

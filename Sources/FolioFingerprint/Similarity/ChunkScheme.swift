@@ -38,6 +38,22 @@ public struct ChunkScheme: Equatable, Sendable {
     /// The per-chunk radius that finds every code within `distance`: ⌊distance / count⌋.
     public func radius(forDistance distance: Int) -> Int { max(0, distance) / count }
 
+    /// Per-chunk radii that still find every code within `distance`, with fewer probes than
+    /// `radius(forDistance:)` everywhere: write distance = count·r + a (0 ≤ a < count); then
+    /// chunks 0…a are probed within r and the others within r − 1 (−1: not probed at all).
+    /// Why nothing is missed: were chunks 0…a each at least r + 1 away and the other
+    /// count − a − 1 chunks at least r away, the codes would be at least
+    /// (a + 1)(r + 1) + (count − a − 1)·r = count·r + a + 1 > distance apart.
+    public func radii(forDistance distance: Int) -> [Int] {
+        let d = max(0, distance), r = d / count, a = d % count
+        return (0..<count).map { $0 <= a ? r : r - 1 }
+    }
+
+    /// Buckets `radii(forDistance:)` visits in all.
+    public func bucketVisits(forDistance distance: Int) -> Int {
+        radii(forDistance: distance).reduce(0) { $0 + ($1 < 0 ? 0 : probeCount(radius: $1)) }
+    }
+
     /// How many values `probes(around:radius:)` returns: Σ C(bits, k) for k ≤ radius.
     public func probeCount(radius: Int) -> Int {
         var total = 0, binomial = 1

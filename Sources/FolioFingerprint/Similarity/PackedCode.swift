@@ -20,4 +20,18 @@ struct PackedCode: Equatable, Sendable {
         (w0 ^ o.w0).nonzeroBitCount + (w1 ^ o.w1).nonzeroBitCount + (w2 ^ o.w2).nonzeroBitCount
             + (w3 ^ o.w3).nonzeroBitCount
     }
+
+    /// Chunk `index` of `bits` (16 or 8) bits: code bits [index·bits, (index+1)·bits), the same
+    /// value as `ChunkScheme.chunks(of:)[index]`.
+    @inline(__always)
+    func chunk(_ index: Int, bits: Int) -> UInt32 {
+        let perWord = 64 / bits
+        let word: UInt64 = switch index / perWord {
+        case 0: w0
+        case 1: w1
+        case 2: w2
+        default: w3
+        }
+        return UInt32(truncatingIfNeeded: word >> UInt64(bits * (index % perWord))) & UInt32((1 << bits) - 1)
+    }
 }

@@ -26,39 +26,69 @@ public struct SimilarityIndex: Sendable {
     /// Adds `code` under `id`; the same id may be added more than once.
     public mutating func insert(_ code: Fingerprint, id: Int) {
         let position = Int32(truncatingIfNeeded: codes.count)
-        codes.append(PackedCode(code))
+        let packed = PackedCode(code)
+        codes.append(packed)
         ids.append(id)
-        for (chunk, value) in scheme.chunks(of: code).enumerated() {
-            buckets[chunk << scheme.bits | Int(value)].append(position)
+        for chunk in 0..<scheme.count {
+            buckets[chunk << scheme.bits | Int(packed.chunk(chunk, bits: scheme.bits))].append(position)
         }
     }
 
     /// Every (id, distance) with distance ≤ `distance` from `code`, nearest first, ties by id.
+    ///
+    /// Probes each chunk's table within the radii of `ChunkScheme.radii(forDistance:)` and
+    /// verifies every candidate with the full distance; a code found through two chunks is
+    /// reported once.
     public func search(_ code: Fingerprint, within distance: Int) -> [(id: Int, distance: Int)] {
         guard distance >= 0 else { return [] }
         let packed = PackedCode(code)
-        let radius = scheme.radius(forDistance: distance)
         // Past this point probing costs more bucket visits than there are codes: scan instead.
-        if scheme.probeCount(radius: radius) * scheme.count >= codes.count {
+        if scheme.bucketVisits(forDistance: distance) >= codes.count {
             return sorted(codes.indices.compactMap { i in
                 let d = packed.distance(to: codes[i])
                 return d <= distance ? (i, d) : nil
             })
         }
-        var seen = Set<Int32>()
-        var found: [(Int, Int)] = []
-        for (chunk, value) in scheme.chunks(of: code).enumerated() {
-            for probe in scheme.probes(around: value, radius: radius) {
-                for position in buckets[chunk << scheme.bits | Int(probe)] where seen.insert(position).inserted {
-                    let d = packed.distance(to: codes[Int(position)])
-                    if d <= distance { found.append((Int(position), d)) }
+        let radii = scheme.radii(forDistance: distance)
+        let bits = scheme.bits
+        var found: [(position: Int32, distance: Int)] = []
+        codes.withUnsafeBufferPointer { codes in
+            ChunkMasks.byWeight(bits: bits).withUnsafeBufferPointer { masks in
+                for chunk in 0..<scheme.count where radii[chunk] >= 0 {
+                    let value = packed.chunk(chunk, bits: bits)
+                    let table = chunk << bits
+                    for mask in masks[0..<scheme.probeCount(radius: radii[chunk])] {
+                        buckets[table | Int(value ^ mask)].withUnsafeBufferPointer { bucket in
+                            for position in bucket {
+                                let d = packed.distance(to: codes[Int(position)])
+                                if d <= distance { found.append((position, d)) }
+                            }
+                        }
+                    }
                 }
             }
         }
-        return sorted(found)
+        found.sort { $0.position < $1.position }
+        var unique: [(Int, Int)] = []
+        unique.reserveCapacity(found.count)
+        for hit in found where unique.last?.0 != Int(hit.position) { unique.append((Int(hit.position), hit.distance)) }
+        return sorted(unique)
     }
 
     private func sorted(_ hits: [(Int, Int)]) -> [(id: Int, distance: Int)] {
         hits.map { (id: ids[$0.0], distance: $0.1) }.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
+    }
+}
+
+/// XOR masks over a chunk's bits ordered by weight (then value), so the first
+/// `ChunkScheme.probeCount(radius: r)` of them are exactly the masks of weight ≤ r. Built once.
+enum ChunkMasks {
+    static let sixteen = build(bits: 16)
+    static let eight = build(bits: 8)
+
+    static func byWeight(bits: Int) -> [UInt32] { bits == 16 ? sixteen : eight }
+
+    static func build(bits: Int) -> [UInt32] {
+        (0..<UInt32(1 << bits)).sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
     }
 }
