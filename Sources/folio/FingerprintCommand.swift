@@ -10,7 +10,7 @@ struct FingerprintCommand: ParsableCommand {
     @Argument(help: "The work's file (WAV, PNG, JPEG, PPM or text).") var file: String
 
     func run() throws {
-        let result = try LocalFingerprint.compute(file: file, modelPath: model)
+        let result = try FingerprintProgress.compute(file: file, modelPath: model, json: options.json)
         if options.json {
             print(JSONOutput.render(result))
         } else {

@@ -102,7 +102,7 @@ struct WorkSimilarCommand: AsyncParsableCommand {
     func run() async throws {
         guard (1...100).contains(limit) else { throw WalletError.usage("--limit must be 1 to 100, not \(limit).") }
         let connection = try node.connect(options)
-        let local = try LocalFingerprint.compute(file: file, modelPath: model)
+        let local = try FingerprintProgress.compute(file: file, modelPath: model, json: options.json)
         let matches = try await connection.call(WorkSimilar.self, WorkSimilarParams(fingerprint: local.fingerprint, limit: limit))
         if options.json {
             print(JSONOutput.render(matches))

@@ -41,7 +41,7 @@ struct WorkRegisterCommand: AsyncParsableCommand {
         let sender = try WalletKeys(directory: options.keystore).signer(
             from: try from.map { text throws(WalletError) in try AddressText.parse(text, network: network) })
         let owners = try WorkPayloads.owners(owner, sender: sender, network: network)
-        let local = try LocalFingerprint.compute(file: file, modelPath: model)
+        let local = try FingerprintProgress.compute(file: file, modelPath: model, json: options.json)
         let payload = try WorkPayloads.registration(local, title: title, metadataDocument: metadata, owners: owners, parents: parents)
 
         // Ask the node what is already registered near this file and show it before signing.
