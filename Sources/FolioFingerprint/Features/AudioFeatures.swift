@@ -133,51 +133,47 @@ enum AudioFeatures {
     /// `outCount` ≤ `frames` area means of `value(0..<frames)`, each rounded to nearest (ties
     /// away from zero) and clamped to Int16.
     ///
-    /// Overflow: |v| ≤ 2^15; `inner` sums at most n/m + 1 sources, so `inner · m` ≤ (n + m)·2^15,
-    /// and every partial weight is below m; with n ≤ 600 M frames (`InputLimits`) all of it is
-    /// below 2^47.
+    /// Output j's interval [j·n, (j+1)·n) starts inside source s_j = ⌊j·n/m⌋, r_j = j·n − s_j·m
+    /// into it. With m ≤ n the sources s_j ..< s_{j+1} (q or q + 1 of them, q = ⌊n/m⌋) cover the
+    /// interval, overhanging it by r_j at the start and m − r_{j+1} at the end, so
+    ///     sum_j = m · Σ_{s_j ≤ i < s_{j+1}} v_i − r_j · v_{s_j} + r_{j+1} · v_{s_{j+1}}
+    /// (the last term is zero when r_{j+1} = 0, which it is for the last output). That is the
+    /// overlap-weighted sum `AreaResampler.areaSums` computes, as exact integers, with loops of a
+    /// fixed length instead of a branch per source.
+    ///
+    /// Overflow: |v| ≤ 2^15, a run sums at most q + 1 ≤ n/m + 1 values, so m times it is at most
+    /// (n + m)·2^15 ≤ 2^46 for n ≤ 600 M frames (`InputLimits`), and the r terms are below m·2^15.
     @inline(__always)
     static func downsampled(frames n: Int, outCount m: Int, value: (Int) -> Int64) -> [Int16] {
         let divisor = Divisor(Int64(n))
+        let q = n / m, remainder = n % m
         return [Int16](unsafeUninitializedCapacity: m) { out, initialized in
-            var j = 0
-            var boundary = n  // end of output j on the common axis, (j + 1)·n
-            var position = 0  // start of source i, i·m
-            var inner: Int64 = 0  // Σ v of the sources wholly inside output j
-            var partial: Int64 = 0  // the weighted part of a straddling source inside output j
-            for i in 0..<n {
-                let v = value(i)
-                let end = position + m
-                if end <= boundary {
-                    inner &+= v
-                    if end == boundary {
-                        out[j] = FixedMath.clampInt16(divisor.roundedQuotient(inner &* Int64(m) &+ partial))
-                        j += 1
-                        boundary += n
-                        inner = 0
-                        partial = 0
-                    }
-                } else {
-                    // position < boundary < end: split v at the boundary. end − boundary < m ≤ n,
-                    // so the rest lies inside output j + 1.
-                    out[j] = FixedMath.clampInt16(divisor.roundedQuotient(
-                        inner &* Int64(m) &+ partial &+ v &* Int64(boundary - position)))
-                    j += 1
-                    inner = 0
-                    partial = v &* Int64(end - boundary)
-                    boundary += n
-                }
-                position = end
+            var s = 0, r = 0  // s_j, r_j
+            var head = value(0)  // v_{s_j}
+            for j in 0..<m {
+                // s_{j+1}, r_{j+1}: (j + 1)·n = s_j·m + r_j + q·m + remainder.
+                var next = s + q, nextR = r + remainder
+                let carry = nextR >= m ? 1 : 0
+                next += carry
+                nextR -= carry * m
+                var run: Int64 = 0
+                for i in s..<s + q { run &+= value(i) }
+                if next > s + q { run &+= value(s + q) }
+                // r_{j+1} = 0 exactly at the last output (s_m = n), so v_{s_m} is never read there.
+                let tail = nextR == 0 ? 0 : value(next)
+                let sum = run &* Int64(m) &- Int64(r) &* head &+ Int64(nextR) &* tail
+                out[j] = FixedMath.clampInt16(divisor.roundedQuotient(sum))
+                s = next
+                r = nextR
+                head = tail
             }
-            // The last source ends at n·m, the end of output m − 1, so exactly m were written.
-            precondition(j == m, "area resampling wrote every output")
             initialized = m
         }
     }
 }
 
 /// Division by a fixed positive divisor through a 64-bit reciprocal: the quotient estimate
-/// from the high half of x · ⌊2^64 / d⌋ is at most 2 too small, and is corrected against the
+/// from the high half of x · ⌊2^64 / d⌋ is at most 1 too small, and is corrected against the
 /// exact remainder, so the result is exactly ⌊x / d⌋ for every x in 0..<2^63 — only faster than
 /// a hardware division when one divisor is used millions of times.
 struct Divisor {
@@ -194,13 +190,11 @@ struct Divisor {
     /// ⌊x / d⌋ for 0 ≤ x < 2^63.
     @inline(__always)
     func quotient(_ x: UInt64) -> UInt64 {
-        var q = x.multipliedFullWidth(by: reciprocal).high
-        var r = x &- q &* d
-        while r >= d {
-            q &+= 1
-            r &-= d
-        }
-        return q
+        // x·R/2^64 > x/d − x/2^64 > x/d − 1/2, so the estimate is ⌊x/d⌋ or one less and the
+        // remainder below 2d: one correction.
+        let q = x.multipliedFullWidth(by: reciprocal).high
+        let r = x &- q &* d
+        return q &+ (r >= d ? 1 : 0)
     }
 
     /// `FixedMath.roundedDivide(x, d)`: nearest, ties away from zero; |x| + d/2 < 2^63.
