@@ -15,10 +15,12 @@ struct BalanceCommand: AsyncParsableCommand {
         let network = try options.networkKind()
         let target = try address.map { text throws(WalletError) in try AddressText.parse(text, network: network) }
             ?? WalletKeys(directory: options.keystore).signer(from: nil)
-        let account = try await node.connect(options).account(target)
+        let connection = try node.connect(options)
+        let account = try await connection.account(target)
         if options.json {
             print(JSONOutput.render(account))
         } else {
+            if let note = NodeSyncNotice.text(try await connection.chainInfo().sync) { printNote(note) }
             print(TextTable(header: ["ADDRESS", "BALANCE", "NEXT NONCE"],
                             rows: [[account.address, account.balance, "\(account.nonce)"]]).render(style: options.style))
         }

@@ -11,6 +11,7 @@ func signAndSend(
     let keys = WalletKeys(directory: options.keystore)
     let wanted = try from.map { text throws(WalletError) in try AddressText.parse(text, network: network) }
     let address = try keys.signer(from: wanted)
+    if !options.json, let note = NodeSyncNotice.text(try await node.chainInfo().sync) { printNote(note) }
     let unsigned = try await node.prepare(payload, fee: Amount(baseUnits: fee), sender: address)
     let passphrase = try options.passphrases.passphrase(prompt: "Passphrase of \(AddressText.format(address, network: network)): ")
     return try await node.submit(unsigned, key: try keys.unlock(address, passphrase: passphrase))
@@ -26,4 +27,10 @@ func printSent(_ transaction: Transaction, what: String, options: GlobalOptions,
         print("\(options.style.good("sent")) \(what) \(options.style.bold(id))")
         print("follow it with: folio tx wait \(id)")
     }
+}
+
+/// Prints `text` as a note on standard error, where it never mixes with output for scripts.
+func printNote(_ text: String) {
+    var standardError = StandardError()
+    print("note: \(text)", to: &standardError)
 }

@@ -295,6 +295,25 @@ struct WalletNodeTests {
         }
     }
 
+    /// A test-network node with no peers cannot know whether its tip is current: `balance`
+    /// answers, and notes that on standard error (never in the JSON).
+    @Test func aNodeWithoutPeersIsNotedBesideItsAnswer() async throws {
+        let home = try TemporaryDirectory(prefix: "folio-wallet-nopeers")
+        defer { home.remove() }
+        let foliod = try FoliodProcess(dataDirectory: home.url.appendingPathComponent("node").path, arguments: ["--network", "test"])
+        defer { foliod.terminate() }
+        try #require(try await foliod.waitUntilServing(timeout: .seconds(120)), "foliod did not start: \(foliod.printed)")
+        let options = ["--rpc", foliod.endpoint.absoluteString, "--datadir", foliod.dataDirectory]
+        let address = String(repeating: "ab", count: 20)
+        let text = try await Self.folio(["balance", address] + options, home: home.url)
+        #expect(text.status == 0, "balance: \(text.error)")
+        #expect(text.error.contains("note: the node has no peers"), "\(text.error)")
+        let json = try await Self.folio(["balance", address, "--json"] + options, home: home.url)
+        #expect(json.status == 0 && json.error.isEmpty, "\(json.error)")
+        foliod.terminate()
+        _ = try await foliod.waitForExit(timeout: .seconds(30))
+    }
+
     @Test func noNodeIsExitThreeWithAClearMessage() async throws {
         let home = try TemporaryDirectory(prefix: "folio-wallet-nonode")
         defer { home.remove() }
