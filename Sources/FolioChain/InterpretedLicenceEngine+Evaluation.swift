@@ -23,7 +23,9 @@ extension InterpretedLicenceEngine {
         let transaction = LicenceTransaction(kind: .accept, sender: context.sender, payment: acceptance.payment,
                                              use: use.declaredUse(action))
         let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
-        return try LicenceVerdictMapping.decision(evaluation, current: .active)
+        var decision = try LicenceVerdictMapping.decision(evaluation, current: .active)
+        decision.termsState = try LicenceTermsStateCodec.after(licence.state, evaluation, revenue: .zero)
+        return decision
     }
 
     /// A usage report runs under the use declared at acceptance, with the report's action,
@@ -44,7 +46,9 @@ extension InterpretedLicenceEngine {
         let licence = try issued(record, offer: offer, compiled: compiled, owners: context.owners)
         let transaction = LicenceTransaction(kind: .report, sender: context.sender, payment: report.payment, use: use)
         let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
-        return try LicenceVerdictMapping.decision(evaluation, current: record.state)
+        var decision = try LicenceVerdictMapping.decision(evaluation, current: record.state)
+        decision.termsState = try LicenceTermsStateCodec.after(licence.state, evaluation, revenue: report.revenue)
+        return decision
     }
 
     /// Whether a `derive` by the licensee, under the use declared at acceptance, is permitted
@@ -65,16 +69,16 @@ extension InterpretedLicenceEngine {
         }
     }
 
-    /// An issued licence as the terms see it. Counters and state variables have no table in
-    /// the chain yet (docs/chain.md, open questions), so they read as their initial values.
+    /// An issued licence as the terms see it, with the counters, variables and reported
+    /// revenue its record keeps (`LicenceTermsStateCodec`).
     private func issued(_ record: LicenceRecord, offer: OfferRecord, compiled: LicenceTemplate,
                         owners: [Ownership]) throws(LicenceRefusal) -> Licence {
-        Licence(
+        let state = try LicenceTermsStateCodec.decode(
+            record.termsState, into: LicenceTermsState(status: LicenceVerdictMapping.status(record.state), totalPaid: record.totalPaid))
+        return Licence(
             id: record.id, template: compiled, parameters: try OfferParameters.bind(offer.offer.parameters, to: compiled),
             work: record.workId, issuedAt: record.issued.timestamp, licensee: record.licensee,
-            licensors: Self.licensors(owners),
-            state: LicenceTermsState(status: LicenceVerdictMapping.status(record.state), totalPaid: record.totalPaid),
-            ledgerTemplateId: offer.offer.templateId)
+            licensors: Self.licensors(owners), state: state, ledgerTemplateId: offer.offer.templateId)
     }
 
     private func ledger(at position: ChainPosition, works: [WorkId: WorkContext]) -> ChainLicenceLedger {

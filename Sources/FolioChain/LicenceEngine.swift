@@ -95,12 +95,16 @@ public struct LicenceDecision: Sendable, Equatable {
     public var directPayments: [DirectPayment]
     /// The licence's state afterwards (`.active` for a fresh acceptance).
     public var state: LicenceState
+    /// The terms' own state afterwards, to keep in `LicenceRecord.termsState`; nil leaves the
+    /// record's as it was (an engine whose terms keep no state).
+    public var termsState: [UInt8]?
 
     /// Creates a decision.
-    public init(amountDue: Amount, directPayments: [DirectPayment] = [], state: LicenceState = .active) {
+    public init(amountDue: Amount, directPayments: [DirectPayment] = [], state: LicenceState = .active, termsState: [UInt8]? = nil) {
         self.amountDue = amountDue
         self.directPayments = directPayments
         self.state = state
+        self.termsState = termsState
     }
 }
 

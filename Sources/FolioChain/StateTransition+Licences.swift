@@ -34,7 +34,7 @@ extension StateTransition {
         try settle(acceptance.payment, decision, owners: work.owners, payer: sender, id: id)
         try overlay.setLicence(id, LicenceRecord(
             id: id, offerId: offer.id, workId: work.id, licensee: sender, useParameters: acceptance.useParameters,
-            issued: position, state: decision.state, totalPaid: acceptance.payment))
+            issued: position, state: decision.state, totalPaid: acceptance.payment, termsState: decision.termsState ?? []))
     }
 
     /// Records a usage report and settles its payment.
@@ -53,6 +53,7 @@ extension StateTransition {
         try settle(report.payment, decision, owners: work.owners, payer: sender, id: id)
         licence.totalPaid = try add(licence.totalPaid, report.payment, id: id)
         licence.state = decision.state
+        if let termsState = decision.termsState { licence.termsState = termsState }
         try overlay.setLicence(licence.id, licence)
     }
 

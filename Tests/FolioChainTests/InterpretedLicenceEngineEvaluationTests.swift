@@ -29,7 +29,8 @@ import Testing
         let (template, offer) = try royalty()
         let acceptance = AcceptLicence(offerId: offer.id, useParameters: F.use(.stream), payment: .zero)
         let decision = try engine.evaluateAcceptance(acceptance, offer: offer, template: template, context: F.context(at: F.january2026))
-        #expect(decision == LicenceDecision(amountDue: .zero, directPayments: [], state: .active))
+        // Nothing is counted at acceptance, so the stored terms state is the initial (empty) one.
+        #expect(decision == LicenceDecision(amountDue: .zero, directPayments: [], state: .active, termsState: []))
     }
 
     /// 1,234,567 streams in January reported on 10 February (on time): 1,000,000 at 4 per

@@ -57,9 +57,16 @@ import Testing
         + positionHex
         + "01" // suspended
         + "0500000000000000" // total paid 5
+        + "00" // no terms state: an empty blob
 
     @Test func licenceRecordEncodesFieldByField() {
         expectCanonical(Self.licenceRecord, hex: Self.licenceRecordHex)
+    }
+
+    @Test func licenceTermsStateIsALengthPrefixedBlob() {
+        var record = Self.licenceRecord
+        record.termsState = [0xAB, 0xCD, 0xEF]
+        expectCanonical(record, hex: String(Self.licenceRecordHex.dropLast(2)) + "03" + "abcdef")
     }
 
     @Test func unknownLicenceStateIsRejected() {

@@ -31,11 +31,14 @@ public struct LicenceRecord: Hashable, Sendable {
     public var state: LicenceState
     /// Everything paid under it so far.
     public var totalPaid: Amount
+    /// The terms' own state between transactions (counters, variables, reported revenue), in
+    /// the licence engine's encoding; empty for a licence whose terms keep none.
+    public var termsState: [UInt8]
 
     /// Creates a licence record.
     public init(
         id: LicenceId, offerId: OfferId, workId: WorkId, licensee: Address, useParameters: [LicenceParameter],
-        issued: ChainPosition, state: LicenceState, totalPaid: Amount
+        issued: ChainPosition, state: LicenceState, totalPaid: Amount, termsState: [UInt8] = []
     ) {
         self.id = id
         self.offerId = offerId
@@ -45,6 +48,7 @@ public struct LicenceRecord: Hashable, Sendable {
         self.issued = issued
         self.state = state
         self.totalPaid = totalPaid
+        self.termsState = termsState
     }
 }
 
@@ -60,6 +64,7 @@ extension LicenceRecord: CanonicalCodable {
         writer.write(issued)
         writer.write(state)
         writer.write(totalPaid)
+        writer.writeBlob(termsState)
     }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
@@ -71,5 +76,6 @@ extension LicenceRecord: CanonicalCodable {
         issued = try reader.read()
         state = try reader.read()
         totalPaid = try reader.read()
+        termsState = try reader.readBlob(field: "licence terms state", cap: Limits.licenceTermsStateBytes)
     }
 }

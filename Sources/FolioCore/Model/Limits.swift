@@ -20,6 +20,10 @@ public enum Limits {
     public static let usageActionBytes = 32
     /// Bytes in a published template, source text or bytecode (64 KiB).
     public static let templateBytes = 64 * 1024
+    /// Largest encoded state (counters and variables) one licence may accumulate; a
+    /// transaction whose terms would grow it past this is refused, so no licence's record can
+    /// grow without bound.
+    public static let licenceTermsStateBytes = 16 * 1024
     /// Transactions in one block.
     public static let transactionsPerBlock = 10_000
     /// Canonical bytes of one whole block, header included (4 MiB).
