@@ -306,4 +306,43 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
         #expect(identity.contentHash == SHA256.hash(bytes))
         #expect(identity.medium == .audio && identity.modelID == model.id)
     }
+
+    /// Downsampling split into ranges of outputs (as the threaded path splits long clips) must
+    /// give the reference's numbers for every split point.
+    @Test(arguments: [44100, 48000, 22050, 11025, 96000, 8001, 8000, 768_000])
+    func downsamplingInAnyPartsEqualsTheReference(rate: Int) {
+        var rng = TestRandom(seed: UInt64(rate))
+        for round in 0..<6 {
+            let frames = Int.random(in: rate / 100 + 1...rate / 4 + 2, using: &rng)
+            let samples = randomSound(&rng, count: frames)
+            let expected = Reference.resampledMono(PCMAudio(sampleRate: rate, channels: 1, samples: samples))
+            let m = expected.count
+            guard m <= frames else { continue }
+            let cuts = ([0, m] + (0..<round).map { _ in Int.random(in: 0...m, using: &rng) }).sorted()
+            let got = samples.withUnsafeBufferPointer { x in
+                [Int16](unsafeUninitializedCapacity: m) { out, initialized in
+                    for (lo, hi) in zip(cuts, cuts.dropFirst()) {
+                        AudioFeatures.downsample(frames: frames, outCount: m, outputs: lo..<hi,
+                                                 divisor: Divisor(Int64(frames)), into: out) { Int64(x[$0]) }
+                    }
+                    initialized = m
+                }
+            }
+            #expect(got == expected, "rate \(rate) frames \(frames) cuts \(cuts)")
+        }
+    }
+
+    @Test func reciprocalDivisionIsExact() {
+        var rng = TestRandom(seed: 8)
+        for d in [Int64(1), 2, 3, 7, 1000, 44100, 7_938_000, 600_000_000, Int64(1) << 40, Int64.max / 3] {
+            let divisor = Divisor(d)
+            for _ in 0..<2000 {
+                let x = Int64.random(in: -(Int64(1) << 61)...(Int64(1) << 61), using: &rng) >> Int64.random(in: 0...60, using: &rng)
+                #expect(divisor.roundedQuotient(x) == FixedMath.roundedDivide(x, d), "\(x) / \(d)")
+            }
+            for x in [Int64(0), d / 2, d / 2 + 1, d - 1, d, -d / 2, -(d / 2) - 1, -d] {
+                #expect(divisor.roundedQuotient(x) == FixedMath.roundedDivide(x, d), "\(x) / \(d)")
+            }
+        }
+    }
 }

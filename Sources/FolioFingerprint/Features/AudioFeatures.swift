@@ -121,17 +121,37 @@ enum AudioFeatures {
             }
             return sums.map { FixedMath.clampInt16(FixedMath.roundedDivide($0, Int64(frames))) }
         }
+        let divisor = Divisor(Int64(frames))
+        // Outputs are independent given their start (s_j, r_j), so long clips are split across
+        // cores; each part writes only its own outputs.
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, outCount / minimumOutputsPerPart))
         return audio.samples.withUnsafeBufferPointer { samples in
-            channels == 1
-                ? downsampled(frames: frames, outCount: outCount) { Int64(samples[$0]) }
-                : downsampled(frames: frames, outCount: outCount) {
-                    (Int64(samples[2 * $0]) &+ Int64(samples[2 * $0 + 1])) >> 1
+            [Int16](unsafeUninitializedCapacity: outCount) { out, initialized in
+                let shared = ConcurrentShare((samples, out))
+                let body: @Sendable (Int) -> Void = { part in
+                    let (samples, out) = shared.value
+                    let range = outCount * part / parts..<outCount * (part + 1) / parts
+                    if channels == 1 {
+                        downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                            Int64(samples[$0])
+                        }
+                    } else {
+                        downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                            (Int64(samples[2 * $0]) &+ Int64(samples[2 * $0 + 1])) >> 1
+                        }
+                    }
                 }
+                if parts == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: body) }
+                initialized = outCount
+            }
         }
     }
 
-    /// `outCount` ≤ `frames` area means of `value(0..<frames)`, each rounded to nearest (ties
-    /// away from zero) and clamped to Int16.
+    /// Below this many 8 kHz outputs per core (about 25 s) threads cost more than they save.
+    static let minimumOutputsPerPart = 200_000
+
+    /// Outputs `outputs` of the `m` ≤ `n` area means of `value(0..<n)`, each rounded to nearest
+    /// (ties away from zero) and clamped to Int16, written to `out[j]`.
     ///
     /// Output j's interval [j·n, (j+1)·n) starts inside source s_j = ⌊j·n/m⌋, r_j = j·n − s_j·m
     /// into it. With m ≤ n the sources s_j ..< s_{j+1} (q or q + 1 of them, q = ⌊n/m⌋) cover the
@@ -142,32 +162,32 @@ enum AudioFeatures {
     /// fixed length instead of a branch per source.
     ///
     /// Overflow: |v| ≤ 2^15, a run sums at most q + 1 ≤ n/m + 1 values, so m times it is at most
-    /// (n + m)·2^15 ≤ 2^46 for n ≤ 600 M frames (`InputLimits`), and the r terms are below m·2^15.
+    /// (n + m)·2^15 ≤ 2^46 for n ≤ 600 M frames (`InputLimits`), and the r terms are below m·2^15;
+    /// j·n is below 2^59.
     @inline(__always)
-    static func downsampled(frames n: Int, outCount m: Int, value: (Int) -> Int64) -> [Int16] {
-        let divisor = Divisor(Int64(n))
+    static func downsample(frames n: Int, outCount m: Int, outputs: Range<Int>, divisor: Divisor,
+                           into out: UnsafeMutableBufferPointer<Int16>, value: (Int) -> Int64) {
+        guard !outputs.isEmpty else { return }
         let q = n / m, remainder = n % m
-        return [Int16](unsafeUninitializedCapacity: m) { out, initialized in
-            var s = 0, r = 0  // s_j, r_j
-            var head = value(0)  // v_{s_j}
-            for j in 0..<m {
-                // s_{j+1}, r_{j+1}: (j + 1)·n = s_j·m + r_j + q·m + remainder.
-                var next = s + q, nextR = r + remainder
-                let carry = nextR >= m ? 1 : 0
-                next += carry
-                nextR -= carry * m
-                var run: Int64 = 0
-                for i in s..<s + q { run &+= value(i) }
-                if next > s + q { run &+= value(s + q) }
-                // r_{j+1} = 0 exactly at the last output (s_m = n), so v_{s_m} is never read there.
-                let tail = nextR == 0 ? 0 : value(next)
-                let sum = run &* Int64(m) &- Int64(r) &* head &+ Int64(nextR) &* tail
-                out[j] = FixedMath.clampInt16(divisor.roundedQuotient(sum))
-                s = next
-                r = nextR
-                head = tail
-            }
-            initialized = m
+        var s = outputs.lowerBound * n / m  // s_j
+        var r = outputs.lowerBound * n - s * m  // r_j
+        var head = value(s)  // v_{s_j}; s_j < n for j < m
+        for j in outputs {
+            // s_{j+1}, r_{j+1}: (j + 1)·n = s_j·m + r_j + q·m + remainder.
+            var next = s + q, nextR = r + remainder
+            let carry = nextR >= m ? 1 : 0
+            next += carry
+            nextR -= carry * m
+            var run: Int64 = 0
+            for i in s..<s + q { run &+= value(i) }
+            if next > s + q { run &+= value(s + q) }
+            // r_{j+1} = 0 exactly at the last output (s_m = n), so v_{s_m} is never read there.
+            let tail = nextR == 0 ? 0 : value(next)
+            let sum = run &* Int64(m) &- Int64(r) &* head &+ Int64(nextR) &* tail
+            out[j] = FixedMath.clampInt16(divisor.roundedQuotient(sum))
+            s = next
+            r = nextR
+            head = tail
         }
     }
 }
