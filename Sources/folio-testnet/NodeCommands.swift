@@ -12,11 +12,13 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Node i uses ports base+2i (RPC) and base+2i+1 (P2P).") var basePort: Int = 19_400
     @Option(help: "Seed of the random peer graph.") var seed: UInt64 = 1
     @Option(help: "Seconds to wait for agreement.") var timeout: Double = 120
+    @Flag(help: "Nodes dial each other through this tool's link proxy, so `delay` and `loss` can be set.") var proxy = false
 
     func run() async throws {
         try await reportingErrors { () throws(TestnetError) in
             guard let kind = TestnetPlan.Engine(rawValue: engine) else { throw .usage("--engine must be poa or pow, got \(engine)") }
-            let plan = try TestnetPlan(nodeCount: nodes, engine: kind, basePort: basePort, graphSeed: seed)
+            var plan = try TestnetPlan(nodeCount: nodes, engine: kind, basePort: basePort, graphSeed: seed)
+            plan.viaProxy = proxy
             let statuses = try await common.controller().up(plan: plan, timeout: timeout)
             print(NodeStatus.table(statuses))
         }
@@ -42,6 +44,8 @@ struct StatusCommand: AsyncParsableCommand {
             } else {
                 print(NodeStatus.table(statuses))
                 if let partition = state.partition { print("partition: \(partition) (undo with `folio-testnet heal`)") }
+                let faults = controller.linkFaults()
+                if !faults.isEmpty { print("link faults: \(faults) (undo with `delay I 0`, `loss I 0`)") }
             }
         }
     }

@@ -19,8 +19,8 @@ struct TestnetCommand: AsyncParsableCommand {
         version: NodeBuild.version,
         subcommands: [
             UpCommand.self, StatusCommand.self, LogsCommand.self, StartCommand.self, StopCommand.self, KillCommand.self,
-            PauseCommand.self, ResumeCommand.self, PartitionCommand.self, HealCommand.self, DownCommand.self, CleanCommand.self,
-            RunCommand.self,
+            PauseCommand.self, ResumeCommand.self, PartitionCommand.self, HealCommand.self, DelayCommand.self, LossCommand.self, DownCommand.self, CleanCommand.self,
+            RunCommand.self, ProxyServeCommand.self,
         ])
 }
 
@@ -35,7 +35,9 @@ struct CommonOptions: ParsableArguments {
     func controller() -> TestnetController {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("foliod").path
-        return TestnetController(directory: dir, foliod: foliod ?? beside) { line in print(line) }
+        var controller = TestnetController(directory: dir, foliod: foliod ?? beside) { line in print(line) }
+        controller.tool = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        return controller
     }
 }
 

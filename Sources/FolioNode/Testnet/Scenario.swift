@@ -26,6 +26,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var clockSkew: [ClockSkew]?
     /// On proof of work, the nodes that mine (default: the first two).
     public var miners: [Int]?
+    /// Whether the nodes dial each other through the link proxy (needed for `delay`, `loss`).
+    public var proxy: Bool?
 
     /// One node's clock offset.
     public struct ClockSkew: Codable, Sendable, Equatable {
@@ -47,17 +49,21 @@ public struct Scenario: Codable, Sendable, Equatable {
     public struct Perturbation: Codable, Sendable, Equatable {
         /// Seconds after the load starts.
         public var at: Double
-        /// `kill`, `stop`, `start`, `pause`, `resume` (with `node`), `partition` (with
-        /// `groups`) or `heal`.
+        /// `kill`, `stop`, `start`, `pause`, `resume` (with `node`), `delay` (with `node` and
+        /// `ms`), `loss` (with `node` and `percent`), `partition` (with `groups`) or `heal`.
         public var action: String
         /// The node, for the node actions.
         public var node: Int?
         /// For `partition`: groups of node indices; each node blocks every node outside its group.
         public var groups: [[Int]]?
+        /// For `delay`: milliseconds on every link of `node` (0 clears).
+        public var ms: Int?
+        /// For `loss`: percent on every link of `node` (0 clears).
+        public var percent: Int?
     }
 
     /// Perturbation actions that name a node.
-    static let nodeActions = ["kill", "stop", "start", "pause", "resume"]
+    static let nodeActions = ["kill", "stop", "start", "pause", "resume", "delay", "loss"]
     /// Every perturbation action.
     static let actions = nodeActions + ["partition", "heal"]
     /// Every check kind.
@@ -85,7 +91,7 @@ public struct Scenario: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case name, nodes, engine, duration, load, perturb, check
-        case miners
+        case miners, proxy
         case clockSkew = "clock-skew"
         case basePort = "base-port"
         case startTimeout = "start-timeout"
@@ -107,6 +113,11 @@ public struct Scenario: Codable, Sendable, Equatable {
                     throw .usage("\(path): perturbation \(step.action) at \(step.at) s needs a node from 0 to \(scenario.nodes - 1)")
                 }
             }
+            if ["delay", "loss"].contains(step.action), scenario.proxy != true {
+                throw .usage("\(path): \(step.action) at \(step.at) s needs `proxy = true` (links through the tool's proxy)")
+            }
+            if step.action == "delay", step.ms == nil { throw .usage("\(path): delay at \(step.at) s needs ms") }
+            if step.action == "loss", step.percent == nil { throw .usage("\(path): loss at \(step.at) s needs percent") }
             if step.action == "partition" {
                 do { _ = try TestnetPartition(groups: step.groups ?? [], nodeCount: scenario.nodes) } catch {
                     throw .usage("\(path): partition at \(step.at) s: \(error)")
@@ -155,6 +166,7 @@ extension Scenario {
         check = try container.decode([Assertion].self, forKey: .check)
         clockSkew = try container.decodeIfPresent([ClockSkew].self, forKey: .clockSkew)
         miners = try container.decodeIfPresent([Int].self, forKey: .miners)
+        proxy = try container.decodeIfPresent(Bool.self, forKey: .proxy)
     }
 }
 
@@ -167,7 +179,7 @@ extension Scenario.Load {
 }
 
 extension Scenario.Perturbation {
-    private enum Keys: String, CodingKey { case at, action, node, groups }
+    private enum Keys: String, CodingKey { case at, action, node, groups, ms, percent }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
@@ -175,6 +187,8 @@ extension Scenario.Perturbation {
         action = try container.decode(String.self, forKey: .action)
         node = try container.decodeIfPresent(Int.self, forKey: .node)
         groups = try container.decodeIfPresent([[Int]].self, forKey: .groups)
+        ms = try container.decodeIfPresent(Int.self, forKey: .ms)
+        percent = try container.decodeIfPresent(Int.self, forKey: .percent)
     }
 }
 

@@ -32,6 +32,14 @@ extension ScenarioRunner {
                 try await controller.heal()
                 record.healedAt = Date()
                 say(elapsed() + "heal")
+            case "delay":
+                let node = step.node ?? 0
+                try controller.delay(node, milliseconds: step.ms ?? 0)
+                say(elapsed() + "delay node \(node) \(step.ms ?? 0) ms")
+            case "loss":
+                let node = step.node ?? 0
+                try controller.loss(node, percent: step.percent ?? 0)
+                say(elapsed() + "loss node \(node) \(step.percent ?? 0) %")
             default:
                 let node = step.node ?? 0
                 if step.action == "start" {

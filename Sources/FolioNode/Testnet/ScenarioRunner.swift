@@ -22,6 +22,7 @@ public struct ScenarioRunner: Sendable {
         var plan = try TestnetPlan(nodeCount: scenario.nodes, engine: engine, basePort: scenario.basePort ?? 19_400)
         for skew in scenario.clockSkew ?? [] { plan.clockOffsets[skew.node] = skew.seconds }
         if let miners = scenario.miners { plan.miners = Set(miners) }
+        plan.viaProxy = scenario.proxy ?? false
         try await controller.clean()
         let began = Date()
         say("scenario \"\(scenario.name)\": \(scenario.nodes) \(engine.rawValue) nodes")

@@ -33,9 +33,11 @@ extension TestnetController {
     /// retrying until the node answers or `timeout` seconds pass; returns why it failed, or nil.
     func applyFilter(node index: Int, state: TestnetState, timeout: Double) async -> String? {
         guard let node = try? state.node(index), let url = URL(string: node.rpcURL) else { return "node \(index) is unknown" }
-        let blocked = (state.partition?.blocked(by: index) ?? []).compactMap { other in
-            (try? state.node(other)).map { "127.0.0.1:\($0.p2pPort)" }
-        }
+        let others = state.partition?.blocked(by: index) ?? []
+        // Through the proxy, the node dials a proxy port per link, so those are blocked too.
+        let proxyPorts = (state.proxyLinks ?? []).filter { $0.from == index && others.contains($0.to) }.map(\.listenPort)
+        let blocked = others.compactMap { other in (try? state.node(other)).map { "127.0.0.1:\($0.p2pPort)" } }
+            + proxyPorts.map { "127.0.0.1:\($0)" }
         let client = RPCClient(endpoint: url, credentials: .token(state.rpcToken), timeout: 3)
         let deadline = Date().addingTimeInterval(timeout)
         var last = "no answer"

@@ -15,6 +15,8 @@ public struct TestnetController: Sendable {
     public let foliod: String
     /// Lines for the operator.
     let say: @Sendable (String) -> Void
+    /// The `folio-testnet` executable, which `up --proxy` starts again as the link proxy.
+    public var tool: String?
 
     /// A controller for the testnet in `directory`, starting nodes with `foliod`.
     public init(directory: String, foliod: String, say: @escaping @Sendable (String) -> Void) {
@@ -43,6 +45,7 @@ public struct TestnetController: Sendable {
         var random = SystemRandom()
         let token = (try? random.bytes(count: 16)).map(HexCoding.encode) ?? "folio-testnet"
         let links = plan.peerLinks()
+        let proxied = plan.viaProxy ? plan.proxyLinks() : nil
         let producers = plan.producers()
         var nodes: [TestnetState.Node] = []
         for index in 0..<plan.nodeCount {
@@ -53,7 +56,7 @@ public struct TestnetController: Sendable {
             var arguments = [
                 "--datadir", dataDirectory, "--network", genesisPath, "--rpc-port", "\(plan.rpcPort(index))",
                 "--p2p-port", "\(plan.p2pPort(index))", "--rpc-token", token,
-                "--peers", links[index].map { "127.0.0.1:\(plan.p2pPort($0))" }.joined(separator: ","),
+                "--peers", peerAddresses(of: index, plan: plan, links: links, proxied: proxied).joined(separator: ","),
             ]
             if let offset = plan.clockOffsets[index], offset != 0 { arguments += ["--clock-offset", "\(offset)"] }
             var role = "follower"
@@ -78,7 +81,13 @@ public struct TestnetController: Sendable {
                 dataDirectory: dataDirectory, pid: nil, arguments: arguments))
         }
         var state = TestnetState(engine: plan.engine.rawValue, rpcToken: token, nodes: nodes)
+        state.proxyLinks = proxied
         try state.save(directory: directory)
+        try LinkFaults().save(directory: directory)
+        if proxied != nil {
+            try startProxy(state: &state)
+            try state.save(directory: directory)
+        }
         for index in state.nodes.indices {
             state.nodes[index].pid = try TestnetProcesses.start(
                 foliod: foliod, arguments: state.nodes[index].arguments, logPath: state.nodes[index].logPath)
@@ -159,6 +168,7 @@ public struct TestnetController: Sendable {
         var state = try TestnetState.load(directory: directory)
         let node = try state.node(index)
         guard !TestnetProcesses.isRunning(node.pid) else { throw .usage("node \(index) is already running") }
+        if state.proxyLinks != nil, !TestnetProcesses.isRunning(state.proxyPid) { try startProxy(state: &state) }
         state.nodes[index].pid = try TestnetProcesses.start(foliod: foliod, arguments: node.arguments, logPath: node.logPath)
         try state.save(directory: directory)
         if state.partition != nil, let why = await applyFilter(node: index, state: state, timeout: 30) {
@@ -174,6 +184,11 @@ public struct TestnetController: Sendable {
         if state.partition != nil {
             state.partition = nil
             try state.save(directory: directory)
+        }
+        if !LinkFaults.load(directory: directory).isEmpty { try LinkFaults().save(directory: directory) }
+        if TestnetProcesses.isRunning(state.proxyPid) {
+            TestnetProcesses.signal(state.proxyPid, SIGTERM)
+            _ = await TestnetProcesses.waitForExit(state.proxyPid, seconds: 5)
         }
         for node in state.nodes where TestnetProcesses.isRunning(node.pid) {
             TestnetProcesses.signal(node.pid, SIGCONT)

@@ -24,11 +24,13 @@ public struct TestnetPlan: Sendable {
     public var clockOffsets: [Int: Int64] = [:]
     /// On proof of work, the nodes that mine (default: the first two); ignored on PoA.
     public var miners: Set<Int>?
+    /// Whether nodes dial each other through the tool's link proxy (for `delay` and `loss`).
+    public var viaProxy = false
 
     /// A plan; `nodeCount` from 1 to 64.
     public init(nodeCount: Int, engine: Engine, basePort: Int = 19_400, graphSeed: UInt64 = 1) throws(TestnetError) {
         guard (1...64).contains(nodeCount) else { throw .usage("--nodes must be between 1 and 64, got \(nodeCount)") }
-        guard (1024...65_000).contains(basePort), basePort + 2 * nodeCount < 65_536 else {
+        guard (1024...65_000).contains(basePort), basePort + 4 * nodeCount < 65_536 else {
             throw .usage("--base-port \(basePort) leaves no room for \(nodeCount) nodes")
         }
         self.nodeCount = nodeCount
@@ -44,6 +46,18 @@ public struct TestnetPlan: Sendable {
     public func rpcPort(_ index: Int) -> Int { basePort + 2 * index }
     /// Node `index`'s peer-to-peer port.
     public func p2pPort(_ index: Int) -> Int { basePort + 2 * index + 1 }
+
+    /// The proxied links (with `viaProxy`): one per `peerLinks` entry, listening from
+    /// `basePort + 2 * nodeCount` up (at most two links per node, so within `4 * nodeCount`).
+    public func proxyLinks() -> [ProxyLink] {
+        var links: [ProxyLink] = []
+        for (from, targets) in peerLinks().enumerated() {
+            for to in targets {
+                links.append(ProxyLink(from: from, to: to, listenPort: basePort + 2 * nodeCount + links.count, targetPort: p2pPort(to)))
+            }
+        }
+        return links
+    }
 
     /// The sealing key of authority `index` (proof of authority): seed SHA-256 of
     /// `folio-testnet-authority-<index>`.

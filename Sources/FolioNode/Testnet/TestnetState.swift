@@ -35,6 +35,13 @@ public struct TestnetState: Codable, Sendable, Equatable {
     public var nodes: [Node]
     /// The partition in force (`folio-testnet partition`), if any; `heal` and `down` clear it.
     public var partition: TestnetPartition?
+    /// With `up --proxy`: every peer link, dialled through the tool's proxy.
+    public var proxyLinks: [ProxyLink]?
+    /// The process id of the `folio-testnet proxy-serve` carrying them.
+    public var proxyPid: Int32?
+
+    /// The proxy's log file.
+    func proxyLogPath(directory: String) -> String { directory + "/proxy.log" }
 
     static let fileName = "testnet.json"
 
