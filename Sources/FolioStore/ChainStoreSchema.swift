@@ -3,10 +3,10 @@ import GRDB
 /// The SQLite chain store's schema and its migrations.
 public enum ChainStoreSchema {
     /// Schema version this software writes (`PRAGMA user_version`).
-    public static let version = 1
+    public static let version = 2
 
     /// Migration `i` takes a database from version `i` to `i + 1`.
-    static let migrations: [@Sendable (Database) throws -> Void] = [createVersion1]
+    static let migrations: [@Sendable (Database) throws -> Void] = [createVersion1, checkVersion2]
 
     /// Brings the database up to `version`, each step in the caller's transaction.
     static func migrate(_ db: Database) throws {
@@ -17,6 +17,17 @@ public enum ChainStoreSchema {
             try db.execute(sql: "PRAGMA user_version = \(step + 1)")
         }
         if found == 0 { try db.execute(sql: "PRAGMA application_id = \(SQLiteChainStore.applicationId)") }
+    }
+
+    /// Version 2 added the terms state to every licence record (`LicenceRecord.termsState`),
+    /// which also changes the state root the blocks committed to. A store without licences is
+    /// the same in both formats; one with licences cannot be rewritten without breaking its
+    /// blocks' state roots, so it is refused with what to do (resync) and left untouched.
+    private static func checkVersion2(_ db: Database) throws {
+        let licences = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licences") ?? 0
+        guard licences == 0 else {
+            throw StoreError.outdatedFormat("\(licences) licence record(s) without terms state, written before schema 2")
+        }
     }
 
     private static func createVersion1(_ db: Database) throws {

@@ -17,6 +17,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case inconsistent(String)
     /// The underlying database reported an error.
     case database(String)
+    /// The database holds records in a format this software no longer reads, and cannot be
+    /// upgraded in place; nothing was changed.
+    case outdatedFormat(String)
 
     public var description: String {
         switch self {
@@ -27,6 +30,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .undecodable(what, error): return "stored \(what) does not decode: \(error)"
         case let .inconsistent(detail): return "chain store batch is inconsistent: \(detail)"
         case let .database(detail): return "chain database error: \(detail)"
+        case let .outdatedFormat(detail):
+            return "chain database is in an older format (\(detail)); resync into a new data directory (move the old one aside)"
         }
     }
 }

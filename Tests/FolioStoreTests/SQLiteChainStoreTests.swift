@@ -53,6 +53,43 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    /// Schema 1 wrote licence records without their terms state: a store holding any is
+    /// refused (a rewrite would break its blocks' state roots) and left as it was; one without
+    /// licences is the same in both formats and is upgraded.
+    @Test func aSchemaOneStoreWithLicencesIsRefusedAndOneWithoutIsUpgraded() throws {
+        let directory = try TemporaryDirectory(prefix: "folio-sqlite")
+        defer { directory.remove() }
+        func schemaOne(_ name: String, licences: Int) throws -> String {
+            let path = directory.url.appendingPathComponent(name).path
+            try SQLiteChainStore(path: path).close()
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in
+                for index in 0..<licences {
+                    try db.execute(sql: "INSERT INTO licences(id, work, record) VALUES (?, ?, ?)",
+                                   arguments: [Data([UInt8(index)]), Data([1]), Data([2])])
+                }
+                try db.execute(sql: "PRAGMA user_version = 1")
+            }
+            try queue.close()
+            return path
+        }
+        let withLicences = try schemaOne("old.sqlite", licences: 2)
+        #expect(throws: StoreError.outdatedFormat("2 licence record(s) without terms state, written before schema 2")) {
+            _ = try SQLiteChainStore(path: withLicences)
+        }
+        // Left as it was: still schema 1, with both records (the bytes may differ only by a
+        // WAL checkpoint on open).
+        let left = try DatabaseQueue(path: withLicences).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA user_version"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM licences"))
+        }
+        #expect(left.0 == 1 && left.1 == 2)
+
+        let withoutLicences = try schemaOne("empty.sqlite", licences: 0)
+        try SQLiteChainStore(path: withoutLicences).close()
+        let version = try DatabaseQueue(path: withoutLicences).read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        #expect(version == 2)
+    }
+
     @Test func aFileThatIsNotADatabaseIsRefusedAsCorruptAndLeftAlone() throws {
         let directory = try TemporaryDirectory(prefix: "folio-sqlite")
         defer { directory.remove() }
