@@ -22,7 +22,7 @@ extension InterpretedLicenceEngine {
             ledgerTemplateId: offer.offer.templateId)
         let transaction = LicenceTransaction(kind: .accept, sender: context.sender, payment: acceptance.payment,
                                              use: use.declaredUse(action))
-        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
+        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, context: context), gasLimit: gasCap)
         var decision = try LicenceVerdictMapping.decision(evaluation, current: .active)
         decision.termsState = try LicenceTermsStateCodec.after(licence.state, evaluation, revenue: .zero)
         return decision
@@ -45,7 +45,7 @@ extension InterpretedLicenceEngine {
         use.revenue = report.revenue
         let licence = try issued(record, offer: offer, compiled: compiled, owners: context.owners)
         let transaction = LicenceTransaction(kind: .report, sender: context.sender, payment: report.payment, use: use)
-        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
+        let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, context: context), gasLimit: gasCap)
         var decision = try LicenceVerdictMapping.decision(evaluation, current: record.state)
         decision.termsState = try LicenceTermsStateCodec.after(licence.state, evaluation, revenue: report.revenue)
         return decision
@@ -62,7 +62,7 @@ extension InterpretedLicenceEngine {
             let use = try UseParameters.decode(record.useParameters).declaredUse(.derive)
             let licence = try issued(record, offer: offer, compiled: compiled, owners: context.owners)
             let transaction = LicenceTransaction(kind: .derive, sender: record.licensee, use: use)
-            let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, works: context.works), gasLimit: gasCap)
+            let evaluation = LicenceEvaluator.evaluate(transaction, on: licence, ledger: ledger(at: context.position, context: context), gasLimit: gasCap)
             return evaluation.verdict == .permitted
         } catch {
             return false
@@ -81,9 +81,9 @@ extension InterpretedLicenceEngine {
             licensors: Self.licensors(owners), state: state, ledgerTemplateId: offer.offer.templateId)
     }
 
-    private func ledger(at position: ChainPosition, works: [WorkId: WorkContext]) -> ChainLicenceLedger {
+    private func ledger(at position: ChainPosition, context: LicenceContext) -> ChainLicenceLedger {
         ChainLicenceLedger(height: position.height, time: position.timestamp, chainId: String(chainId),
-                           works: works.mapValues(Self.facts))
+                           works: context.works.mapValues(Self.facts), licencesOnWork: context.licencesOnWork)
     }
 
     /// A work's ledger record as the terms see it.
@@ -114,13 +114,14 @@ extension InterpretedLicenceEngine {
 }
 
 /// Ledger facts for one evaluation: the licensed work and its ancestors as the chain passed
-/// them in the `LicenceContext`. Other licences are not passed, so `other_grants(a)` is
-/// unknown, and terms that need it refuse (fail-closed) rather than guess.
+/// them in the `LicenceContext`, and the other licences on the licensed work, read only when
+/// terms ask for `other_grants(a)`.
 struct ChainLicenceLedger: LicenceLedgerView {
     let height: UInt64
     let time: Int64
     let chainId: String
     let works: [WorkId: WorkFacts]
+    let licencesOnWork: @Sendable () -> [LicenceRecord]?
 
     func work(_ id: Hash256) -> WorkFacts? {
         guard var facts = works[id] else { return nil }
@@ -128,5 +129,19 @@ struct ChainLicenceLedger: LicenceLedgerView {
         return facts
     }
 
-    func grants(of action: LicenceAction, on work: Hash256, excluding licence: Hash256) -> [String]? { nil }
+    /// The territories that active licences on `work`, other than `licence`, declared for
+    /// `action` at acceptance. Unknown (nil) when the licences cannot be read or one of them
+    /// granting `action` declared no territory (it could be anywhere), so terms refuse rather
+    /// than guess. Only the licensed work's licences are passed.
+    func grants(of action: LicenceAction, on work: Hash256, excluding licence: Hash256) -> [String]? {
+        guard let records = licencesOnWork() else { return nil }
+        var territories: [String] = []
+        for record in records where record.workId == work && record.id != licence && record.state == .active {
+            guard let use = try? UseParameters.decode(record.useParameters) else { return nil }
+            guard use.action == action else { continue }
+            guard let declared = use.territories else { return nil }
+            territories += declared
+        }
+        return territories
+    }
 }

@@ -38,6 +38,10 @@ public struct LicenceRefusal: Error, Sendable, Equatable {
 
 /// What the chain tells the engine about the moment of evaluation.
 public struct LicenceContext: Sendable, Equatable {
+    /// The other licences on the licensed work, read only if terms ask (`other_grants`), since
+    /// a popular work may hold many; nil when they cannot be read, which terms treat as unknown.
+    public var licencesOnWork: @Sendable () -> [LicenceRecord]? = { nil }
+
     /// The account acting (licensee).
     public var sender: Address
     /// The work's current owners.
@@ -50,11 +54,18 @@ public struct LicenceContext: Sendable, Equatable {
     public var works: [WorkId: WorkContext]
 
     /// Creates a context.
-    public init(sender: Address, owners: [Ownership], position: ChainPosition, works: [WorkId: WorkContext] = [:]) {
+    public init(sender: Address, owners: [Ownership], position: ChainPosition, works: [WorkId: WorkContext] = [:],
+                licencesOnWork: @escaping @Sendable () -> [LicenceRecord]? = { nil }) {
         self.sender = sender
         self.owners = owners
         self.position = position
         self.works = works
+        self.licencesOnWork = licencesOnWork
+    }
+
+    /// Equal when everything but the lazy licence reader is (a closure has no equality).
+    public static func == (lhs: LicenceContext, rhs: LicenceContext) -> Bool {
+        lhs.sender == rhs.sender && lhs.owners == rhs.owners && lhs.position == rhs.position && lhs.works == rhs.works
     }
 }
 

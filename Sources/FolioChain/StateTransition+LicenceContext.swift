@@ -30,7 +30,10 @@ extension StateTransition {
         }
         var works: [WorkId: WorkContext] = [work.id: try workContext(work, ancestors: ancestors)]
         for (id, record) in records { works[id] = try workContext(record, ancestors: []) }
-        return LicenceContext(sender: sender, owners: work.owners, position: position, works: works)
+        let overlay = self.overlay
+        let workId = work.id
+        return LicenceContext(sender: sender, owners: work.owners, position: position, works: works,
+                              licencesOnWork: { try? overlay.licences(forWork: workId) })
     }
 
     private func workContext(_ record: WorkRecord, ancestors: [WorkId]) throws(ChainRejection) -> WorkContext {
