@@ -73,11 +73,22 @@ public struct Fingerprinter: Sendable {
 
     /// The fingerprint and medium of `bytes`.
     private func code(_ bytes: [UInt8], file: String) throws(FingerprintError) -> (Fingerprint, Medium) {
-        let work: DecodedWork
+        let medium: Medium
         let features: FeatureSequence
         do {
-            work = try MediaDecoder.decode(bytes, file: file)
-            features = try Features.extract(work)
+            if bytes.starts(with: "RIFF".utf8), WAVReader.isWAV(bytes) {
+                // WAV without a decoded copy of the samples: the same checks, errors and
+                // features as `MediaDecoder.decode` followed by `Features.extract`.
+                let (data, format) = try MediaDecoder.wrapping(file) { () throws(InputProblem) in
+                    try WAVReader.dataChunk(bytes)
+                }
+                features = try AudioFeatures.extract(wavData: data, format: format)
+                medium = .audio
+            } else {
+                let work = try MediaDecoder.decode(bytes, file: file)
+                features = try Features.extract(work)
+                medium = work.medium
+            }
         } catch let error as FingerprintInputError {
             throw .input(error)
         } catch let problem as InputProblem {
@@ -86,7 +97,7 @@ public struct Fingerprinter: Sendable {
             throw .input(FingerprintInputError(file: file, problem: .unknownFormat))
         }
         do {
-            return (try model.fingerprint(features, medium: work.medium), work.medium)
+            return (try model.fingerprint(features, medium: medium), medium)
         } catch {
             throw .model(error)
         }

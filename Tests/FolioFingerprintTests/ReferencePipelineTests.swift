@@ -345,4 +345,57 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
             }
         }
     }
+
+    /// `identify` reads WAV data straight from the file for 16-bit PCM and decodes other
+    /// formats first; every format, rate and layout must give the code of the reference pipeline.
+    @Test(arguments: [(1, false, 22050, 2), (3, false, 44100, 1), (4, false, 48000, 2), (4, true, 32000, 1),
+                      (2, false, 5512, 2), (2, false, 8000, 2), (2, false, 96000, 1), (2, false, 8001, 1)])
+    func everyWAVFormatGivesTheReferenceCode(bytesPerSample: Int, isFloat: Bool, rate: Int, channels: Int) throws {
+        let model = try GoldenVectorTests.model()
+        let encoder = try #require(model.encoders[.audio])
+        var rng = TestRandom(seed: UInt64(rate + bytesPerSample))
+        let frames = rate * 3
+        var data = (0..<frames * channels * bytesPerSample).map { _ in UInt8.random(in: 0...255, using: &rng) }
+        if isFloat {
+            for s in 0..<frames * channels {
+                let bits = Float.random(in: -1...1, using: &rng).bitPattern
+                for j in 0..<4 { data[4 * s + j] = UInt8(truncatingIfNeeded: bits >> UInt32(8 * j)) }
+            }
+        } else if bytesPerSample == 2 {  // shaped sound rather than noise for the common format
+            for (i, v) in randomSound(&rng, count: frames * channels).enumerated() {
+                data[2 * i] = UInt8(truncatingIfNeeded: v)
+                data[2 * i + 1] = UInt8(truncatingIfNeeded: v >> 8)
+            }
+        }
+        // An unknown odd-sized chunk before the data, as some writers add.
+        let file = TestFiles.wav(TestFiles.chunk("fmt ", TestFiles.fmt(tag: isFloat ? 3 : 1, channels: channels, rate: rate,
+                                                                          bits: 8 * bytesPerSample))
+                                 + TestFiles.chunk("LIST", [1, 2, 3]) + TestFiles.chunk("data", data))
+        let samples = (0..<frames * channels).map {
+            Reference.sample(data, at: $0 * bytesPerSample, width: bytesPerSample, isFloat: isFloat)
+        }
+        let features = Reference.audioFeatures(PCMAudio(sampleRate: rate, channels: channels, samples: samples))
+        var code = [UInt8](repeating: 0, count: 32)
+        for (bit, value) in Reference.projections(encoder.weights, features).enumerated() where value > 0 {
+            code[bit / 8] |= 1 << UInt8(bit % 8)
+        }
+        #expect(try Fingerprinter(model: model).identify(file, file: "f.wav").fingerprint.bytes == code)
+    }
+
+    /// The direct WAV path refuses exactly what `MediaDecoder` refuses, with the same error.
+    @Test func brokenWAVsGiveTheDecodersError() throws {
+        let fingerprinter = Fingerprinter(model: try GoldenVectorTests.model())
+        let good = TestFiles.wav16((0..<300).map { Int16($0 * 97 % 4000) }, channels: 2, rate: 16000)
+        var broken: [[UInt8]] = (0..<good.count).map { Array(good.prefix($0)) }
+        broken.append(TestFiles.wav(TestFiles.chunk("fmt ", TestFiles.fmt(channels: 2, bits: 16)) + TestFiles.chunk("data", [1, 2, 3])))
+        broken.append(TestFiles.wav(TestFiles.chunk("fmt ", TestFiles.fmt(bits: 16)) + TestFiles.chunk("data", [])))
+        broken.append(TestFiles.wav(TestFiles.chunk("data", [0, 0]) + TestFiles.chunk("fmt ", TestFiles.fmt(bits: 16))))
+        for bytes in broken {
+            var expected: FingerprintError?
+            do throws(FingerprintInputError) { _ = try MediaDecoder.decode(bytes, file: "b.wav") } catch { expected = .input(error) }
+            var got: FingerprintError?
+            do throws(FingerprintError) { _ = try fingerprinter.identify(bytes, file: "b.wav") } catch { got = error }
+            if let expected { #expect(got == expected, "\(bytes.count) bytes") } else { #expect(got == nil) }
+        }
+    }
 }

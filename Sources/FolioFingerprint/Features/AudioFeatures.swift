@@ -22,8 +22,43 @@ enum AudioFeatures {
     /// Below this many steps per core (about 25 s of sound) threads cost more than they save.
     static let minimumStepsPerPart = 200
 
-    static func extract(_ audio: PCMAudio) -> FeatureSequence {
-        let mono = resampledMono(audio)
+    static func extract(_ audio: PCMAudio) -> FeatureSequence { features(ofMono: resampledMono(audio)) }
+
+    /// The features of a WAV file's checked data chunk (`WAVReader.dataChunk`): the same numbers
+    /// as `extract(WAVReader.decodeSamples(data, format:))`, but 16-bit PCM, the common case, is
+    /// resampled straight from the file's bytes, without a decoded copy of every sample.
+    static func extract(wavData data: ArraySlice<UInt8>, format: WAVReader.Format) throws(InputProblem) -> FeatureSequence {
+        let frames = try WAVReader.frameCount(data, format: format)
+        let outCount = max(1, Int((Int64(frames) * Int64(rate)) / Int64(format.sampleRate)))
+        guard !format.isFloat, format.bitsPerSample == 16, outCount <= frames else {
+            return extract(try WAVReader.decodeSamples(data, format: format))
+        }
+        let mono = data.withUnsafeBufferPointer { buffer in
+            let shared = ConcurrentShare(buffer.baseAddress.unsafelyUnwrapped)
+            return downsampledInParts(frames: frames, outCount: outCount) { range, divisor, out in
+                let bytes = shared.value
+                if format.channels == 1 {
+                    downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                        littleEndian16(bytes, 2 * $0)
+                    }
+                } else {
+                    downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                        (littleEndian16(bytes, 4 * $0) &+ littleEndian16(bytes, 4 * $0 + 2)) >> 1
+                    }
+                }
+            }
+        }
+        return features(ofMono: mono)
+    }
+
+    /// The 16-bit sample at byte offset `at`, little-endian: what `WAVReader.decodeSamples` stores.
+    @inline(__always)
+    static func littleEndian16(_ bytes: UnsafePointer<UInt8>, _ at: Int) -> Int64 {
+        Int64(Int16(bitPattern: UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8))
+    }
+
+    /// Log band energies of 8 kHz mono samples, floored and centred (see the type's summary).
+    static func features(ofMono mono: [Int16]) -> FeatureSequence {
         let steps = max(1, mono.count / stepSize)
         let width = FeatureSequence.width
         var logs = [Int](repeating: 0, count: steps * width)
@@ -121,29 +156,40 @@ enum AudioFeatures {
             }
             return sums.map { FixedMath.clampInt16(FixedMath.roundedDivide($0, Int64(frames))) }
         }
-        let divisor = Divisor(Int64(frames))
-        // Outputs are independent given their start (s_j, r_j), so long clips are split across
-        // cores; each part writes only its own outputs.
-        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, outCount / minimumOutputsPerPart))
         return audio.samples.withUnsafeBufferPointer { samples in
-            [Int16](unsafeUninitializedCapacity: outCount) { out, initialized in
-                let shared = ConcurrentShare((samples, out))
-                let body: @Sendable (Int) -> Void = { part in
-                    let (samples, out) = shared.value
-                    let range = outCount * part / parts..<outCount * (part + 1) / parts
-                    if channels == 1 {
-                        downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
-                            Int64(samples[$0])
-                        }
-                    } else {
-                        downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
-                            (Int64(samples[2 * $0]) &+ Int64(samples[2 * $0 + 1])) >> 1
-                        }
+            let shared = ConcurrentShare(samples)
+            return downsampledInParts(frames: frames, outCount: outCount) { range, divisor, out in
+                let samples = shared.value
+                if channels == 1 {
+                    downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                        Int64(samples[$0])
+                    }
+                } else {
+                    downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                        (Int64(samples[2 * $0]) &+ Int64(samples[2 * $0 + 1])) >> 1
                     }
                 }
-                if parts == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: body) }
-                initialized = outCount
             }
+        }
+    }
+
+    /// `outCount` outputs filled by `body(range, divisor, out)` over ranges that together cover
+    /// them once. Outputs are independent given their start (s_j, r_j; see `downsample`), so
+    /// long clips are split across cores; each part writes only its own outputs.
+    @inline(__always)
+    static func downsampledInParts(
+        frames: Int, outCount: Int,
+        _ body: @escaping @Sendable (Range<Int>, Divisor, UnsafeMutableBufferPointer<Int16>) -> Void
+    ) -> [Int16] {
+        let divisor = Divisor(Int64(frames))
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, outCount / minimumOutputsPerPart))
+        return [Int16](unsafeUninitializedCapacity: outCount) { out, initialized in
+            let shared = ConcurrentShare(out)
+            let run: @Sendable (Int) -> Void = { part in
+                body(outCount * part / parts..<outCount * (part + 1) / parts, divisor, shared.value)
+            }
+            if parts == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: run) }
+            initialized = outCount
         }
     }
 

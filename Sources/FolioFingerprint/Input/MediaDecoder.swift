@@ -13,6 +13,15 @@ public enum MediaDecoder {
         }
     }
 
+    /// Runs `body`, reporting its problem the way `decode(_:file:)` does.
+    static func wrapping<T>(_ file: String, _ body: () throws(InputProblem) -> T) throws(FingerprintInputError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw FingerprintInputError(file: file, problem: error)
+        }
+    }
+
     static func decode(_ bytes: [UInt8]) throws(InputProblem) -> DecodedWork {
         guard !bytes.isEmpty else { throw .empty }
         if bytes.starts(with: "RIFF".utf8) {

@@ -16,6 +16,13 @@ enum WAVReader {
     }
 
     static func read(_ bytes: [UInt8]) throws(InputProblem) -> PCMAudio {
+        let (data, format) = try dataChunk(bytes)
+        return try decodeSamples(data, format: format)
+    }
+
+    /// The checked data chunk and format of a WAV file, without decoding the samples: every
+    /// check `read` makes, in the same order, so both refuse the same files for the same reason.
+    static func dataChunk(_ bytes: [UInt8]) throws(InputProblem) -> (ArraySlice<UInt8>, Format) {
         var cursor = ByteCursor(bytes)
         guard try cursor.readTag(for: "RIFF header") == "RIFF" else { throw .corrupt("missing RIFF tag") }
         let riffSize = Int(try cursor.readUInt32LE(for: "RIFF header"))
@@ -36,7 +43,9 @@ enum WAVReader {
                 format = try readFormat(ByteCursor(Array(try cursor.readBytes(size, for: "fmt chunk"))))
             case "data":
                 guard let format else { throw .corrupt("data chunk comes before the fmt chunk") }
-                return try decodeSamples(try cursor.readBytes(size, for: "data chunk"), format: format)
+                let data = try cursor.readBytes(size, for: "data chunk")
+                _ = try frameCount(data, format: format)
+                return (data, format)
             default:
                 try cursor.skip(size, for: "chunk '\(printable(tag))'")
             }
@@ -73,7 +82,9 @@ enum WAVReader {
                       blockAlign: blockAlign)
     }
 
-    static func decodeSamples(_ data: ArraySlice<UInt8>, format: Format) throws(InputProblem) -> PCMAudio {
+    /// Sample frames in a data chunk; throws unless it is a whole number of frames, at least
+    /// one and at most the cap.
+    static func frameCount(_ data: ArraySlice<UInt8>, format: Format) throws(InputProblem) -> Int {
         guard data.count % format.blockAlign == 0 else {
             throw .truncated("data chunk ends inside a sample frame")
         }
@@ -82,6 +93,11 @@ enum WAVReader {
             throw .tooLarge("\(frames) sample frames (cap \(InputLimits.maxAudioFrames))")
         }
         guard frames > 0 else { throw .corrupt("data chunk holds no samples") }
+        return frames
+    }
+
+    static func decodeSamples(_ data: ArraySlice<UInt8>, format: Format) throws(InputProblem) -> PCMAudio {
+        let frames = try frameCount(data, format: format)
         let width = format.bitsPerSample / 8
         let count = frames * format.channels
         let isFloat = format.isFloat
