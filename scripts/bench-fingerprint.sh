@@ -8,6 +8,8 @@
 # whole 3 minutes, the like-for-like reference) and with its default (first 120 s, for
 # information).
 # Usage: scripts/bench-fingerprint.sh [rounds] [codes]   (JSON also goes to Benchmarks/.build/bench-fingerprint.json)
+# BEFORE_TOOL=/path/to/an/older/fingerprint-bench adds that build's audio time to the same rounds
+# (for before/after figures; build it from an older checkout of the package).
 set -euo pipefail
 
 ROUNDS="${1:-5}"
@@ -28,9 +30,9 @@ mkdir -p "$OUT"
 WAV="$OUT/b15-3min.wav"
 "$TOOL" write-wav "$WAV"
 
-python3 - "$TOOL" "$WAV" "$ROUNDS" "$CODES" "$OUT/bench-fingerprint.json" <<'PY'
+python3 - "$TOOL" "$WAV" "$ROUNDS" "$CODES" "$OUT/bench-fingerprint.json" "${BEFORE_TOOL:-}" <<'PY'
 import json, os, statistics, subprocess, sys, time
-tool, wav, rounds, codes, out = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+tool, wav, rounds, codes, out, before = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
 
 def run(argv):
     """Runs argv; returns (wall seconds, CPU seconds user+sys, stdout)."""
@@ -51,6 +53,8 @@ commands = {
     "fpcalc-whole": ["fpcalc", "-length", "0", wav],
     "fpcalc-120s": ["fpcalc", wav],
 }
+if before:
+    commands["folio-before"] = [before, "audio", wav]
 samples = {name: {"wall": [], "cpu": []} for name in commands}
 inprocess = {"wall": [], "cpu": []}
 code = None
@@ -62,6 +66,9 @@ for r in range(rounds):
         wall, cpu, stdout = run(argv)
         samples[name]["wall"].append(wall)
         samples[name]["cpu"].append(cpu)
+        if name == "folio-before":
+            if json.loads(stdout)["code"] != code:
+                sys.exit("the older build gives a different code for the same WAV")
         if name == "folio":
             record = json.loads(stdout)
             inprocess["wall"].append(record["wall_seconds"])
@@ -76,7 +83,7 @@ results["folio-in-process"] = {k: summary(v) for k, v in inprocess.items()}
 ours, ref = results["folio"], results["fpcalc-whole"]
 print(f"\nB15 audio: 3-minute 44.1 kHz stereo 16-bit WAV ({os.path.getsize(wav)} bytes), {rounds} interleaved rounds, whole processes")
 print(f"{'':28} {'wall median':>12} {'[min, max]':>18} {'CPU median':>11} {'[min, max]':>18}")
-for name in ["folio", "fpcalc-whole", "fpcalc-120s", "folio-in-process"]:
+for name in ["folio", "fpcalc-whole", "fpcalc-120s", "folio-in-process"] + (["folio-before"] if before else []):
     w, c = results[name]["wall"], results[name]["cpu"]
     print(f"{name:28} {w['median']:12.3f} [{w['min']:.3f}, {w['max']:.3f}] {c['median']:11.3f} [{c['min']:.3f}, {c['max']:.3f}]")
 wall_ratio = ref["wall"]["median"] / ours["wall"]["median"]
