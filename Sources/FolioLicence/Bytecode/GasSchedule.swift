@@ -4,7 +4,7 @@ enum GasSchedule {
 
     static func cost(_ instruction: Instruction) -> UInt64 {
         switch instruction {
-        case .push, .param, .local, .setLocal, .variable, .pop, .jump, .jumpIfFalse, .add, .sub,
+        case .push, .param, .local, .setLocal, .variable, .jump, .jumpIfFalse, .add, .sub,
              .subMoney, .mul, .neg, .compare, .not, .and, .or, .xone, .coalesce, .makeSet,
              .makeShares, .next, .require, .ret:
             return 1

@@ -17,7 +17,7 @@ extension Instruction: CanonicalCodable {
         case let .counter(i, keyed): op(6, UInt64(i), keyed ? 1 : 0)
         case let .addCounter(i, keyed): op(7, UInt64(i), keyed ? 1 : 0)
         case let .fact(fact): op(8, UInt64(fact.rawValue))
-        case .pop: op(9)
+        // Opcode 9 (a bare pop) is retired: no compiler emitted it, so it is unknown to the decoder.
         case let .jump(offset): op(10, UInt64(offset))
         case let .jumpIfFalse(offset): op(11, UInt64(offset))
         case .add: op(12)
@@ -77,7 +77,6 @@ extension Instruction: CanonicalCodable {
         case 6: self = .counter(try operand(), keyed: try flag())
         case 7: self = .addCounter(try operand(), keyed: try flag())
         case 8: self = .fact(try mode(Fact.self))
-        case 9: self = .pop
         case 10: self = .jump(try operand())
         case 11: self = .jumpIfFalse(try operand())
         case 12: self = .add

@@ -35,7 +35,6 @@ enum Instruction: Equatable, Sendable {
     case counter(UInt16, keyed: Bool)
     case addCounter(UInt16, keyed: Bool)
     case fact(Fact)
-    case pop
     /// Skips `offset` instructions forward.
     case jump(UInt32)
     /// Pops a Bool; false skips `offset` forward, unknown refuses the transaction.

@@ -34,8 +34,6 @@ extension Machine {
             effects.counters[key] = total
         case let .fact(fact):
             stack.append(inputs.fact(fact))
-        case .pop:
-            _ = try pop(pc)
         case .add, .sub, .subMoney, .mul, .mulScaled, .div, .divScaled, .unscale, .neg:
             try arithmetic(instruction, pc)
         case let .compare(comparison):
