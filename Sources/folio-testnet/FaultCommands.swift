@@ -1,5 +1,6 @@
 import ArgumentParser
 import FolioNode
+import Foundation
 
 struct PartitionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,7 +97,9 @@ struct ProxyServeCommand: AsyncParsableCommand {
             let controller = common.controller()
             let links = try controller.loadState().proxyLinks ?? []
             guard !links.isEmpty else { throw .usage("this testnet has no proxied links; it was not started with `up --proxy`") }
-            do { try await LinkProxy(links: links, directory: controller.directory) { print($0) }.run() } catch {
+            // Unbuffered, so `up` sees the ready line in the log at once.
+            let say: @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
+            do { try await LinkProxy(links: links, directory: controller.directory, say: say).run() } catch {
                 throw .setup("the link proxy stopped: \(error)")
             }
         }

@@ -67,6 +67,52 @@ import Testing
         #expect(joined, "the nodes did not agree past height \(stalledAt + 3) after the heal")
     }
 
+    @Test func delayAndLossGoThroughTheLinkProxyAndDownUndoesThem() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-proxy-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let common = ["--dir", directory]
+        let up = try ExecutablesTests.run(
+            "folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19880", "--proxy"] + common)
+        defer { _ = try? ExecutablesTests.run("folio-testnet", ["down"] + common) }
+        try #require(up.status == 0, "\(up.output)")
+        let controller = TestnetController(directory: directory, foliod: "unused") { _ in }
+        let state = try controller.loadState()
+        let links = try #require(state.proxyLinks)
+        #expect(!links.isEmpty)
+        for node in state.nodes {
+            let dialled = links.filter { $0.from == node.index }.map { "127.0.0.1:\($0.listenPort)" }.joined(separator: ",")
+            #expect(node.arguments.contains(dialled))
+        }
+
+        #expect(try ExecutablesTests.run("folio-testnet", ["delay", "1", "200"] + common).status == 0)
+        #expect(try ExecutablesTests.run("folio-testnet", ["loss", "2", "30"] + common).status == 0)
+        let refused = try ExecutablesTests.run("folio-testnet", ["loss", "2", "130"] + common)
+        #expect(refused.status == 1 && refused.output.contains("0-100"), "\(refused.output)")
+        let status = try ExecutablesTests.run("folio-testnet", ["status"] + common)
+        #expect(status.output.contains("delay 1: 200 ms, loss 2: 30 %"), "\(status.output)")
+        // Through the slowed proxy the chain still moves and the nodes agree.
+        let start = (try? await Self.client(state.nodes[0], state).call(ChainInfo.self).height) ?? 0
+        let moving = await Self.eventually(seconds: 120) {
+            var heights: [UInt64] = []
+            for node in state.nodes {
+                guard let info = try? await Self.client(node, state).call(ChainInfo.self) else { return false }
+                heights.append(info.height)
+            }
+            return (heights.min() ?? 0) >= start + 5
+        }
+        #expect(moving)
+
+        #expect(try ExecutablesTests.run("folio-testnet", ["delay", "1", "0"] + common).status == 0)
+        let down = try ExecutablesTests.run("folio-testnet", ["down"] + common)
+        #expect(down.status == 0, "\(down.output)")
+        #expect(controller.linkFaults().isEmpty)
+        let proxyPid = try #require(try controller.loadState().proxyPid)
+        let stat = (try? String(contentsOfFile: "/proc/\(proxyPid)/stat", encoding: .utf8)) ?? ""
+        #expect(stat.isEmpty || stat.contains(") Z "), "the link proxy outlived down: \(stat)")
+        let late = try ExecutablesTests.run("folio-testnet", ["delay", "1", "10"] + common)
+        #expect(late.status == 1 && late.output.contains("proxy is not running"), "\(late.output)")
+    }
+
     static func client(_ node: TestnetState.Node, _ state: TestnetState) -> RPCClient {
         RPCClient(endpoint: URL(string: node.rpcURL) ?? URL(fileURLWithPath: "/"), credentials: .token(state.rpcToken), timeout: 3)
     }

@@ -25,6 +25,9 @@ public struct LinkProxy: Sendable {
     let directory: String
     let say: @Sendable (String) -> Void
 
+    /// What the proxy prints once every link's port is bound.
+    public static let readyLine = "proxy: ready"
+
     /// A proxy for `links` of the testnet in `directory`.
     public init(links: [ProxyLink], directory: String, say: @escaping @Sendable (String) -> Void) {
         self.links = links
@@ -57,6 +60,7 @@ public struct LinkProxy: Sendable {
                     }
                 }
             }
+            say(Self.readyLine)
         }
     }
 

@@ -14,8 +14,21 @@ extension TestnetController {
     /// Starts `folio-testnet proxy-serve` for this testnet and records its pid.
     func startProxy(state: inout TestnetState) throws(TestnetError) {
         guard let tool else { throw .setup("the link proxy needs the folio-testnet executable; run through folio-testnet") }
-        state.proxyPid = try TestnetProcesses.start(
-            foliod: tool, arguments: ["proxy-serve", "--dir", directory], logPath: state.proxyLogPath(directory: directory))
+        let logPath = state.proxyLogPath(directory: directory)
+        let before = (FileManager.default.contents(atPath: logPath) ?? Data()).count
+        let pid = try TestnetProcesses.start(foliod: tool, arguments: ["proxy-serve", "--dir", directory], logPath: logPath)
+        state.proxyPid = pid
+        // Nodes dial the proxy ports at once, so wait until every one is bound.
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            let log = String(decoding: (FileManager.default.contents(atPath: logPath) ?? Data()).dropFirst(before), as: UTF8.self)
+            if log.contains(LinkProxy.readyLine) { return }
+            guard TestnetProcesses.isRunning(pid) else {
+                throw .setup("the link proxy exited: \(log.split(separator: "\n").suffix(3).joined(separator: " / ")); see \(logPath)")
+            }
+            usleep(100_000)
+        }
+        throw .timeout("the link proxy did not bind its ports within 15 s; see \(logPath)")
     }
 
     /// Sets node `index`'s delay (`milliseconds`, 0 clears it) on every link touching it.
