@@ -21,6 +21,15 @@ let package = Package(
             ],
             path: "Sources/fingerprint-bench"
         ),
+        .executableTarget(
+            name: "licence-bench",
+            dependencies: [
+                .product(name: "FolioChain", package: "Folio"),
+                .product(name: "FolioLicence", package: "Folio"),
+                .product(name: "FolioCore", package: "Folio"),
+            ],
+            path: "Sources/licence-bench"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
