@@ -16,9 +16,6 @@ package actor PeerNetwork {
     private var background: [Task<Void, Never>] = []
     /// Frames received per message type byte, for metrics and tests.
     package private(set) var receivedFrames: [UInt8: Int] = [:]
-    /// Held across each "handle an event, perform its actions" so frames reach the sockets in
-    /// the order the manager sealed them (`AsyncGate` says why).
-    private var gate = AsyncGate()
 
     /// A network for `manager`, running its sockets on `group`.
     package init(manager: PeerManager, group: any EventLoopGroup) {
@@ -66,7 +63,7 @@ package actor PeerNetwork {
                 }
                 await self.serve(connection, inbound: false, address: address)
             } catch {
-                await self.process(.dialFailed(address))
+                self.perform(await self.manager.handle(.dialFailed(address), now: self.now))
             }
         })
     }
@@ -76,7 +73,7 @@ package actor PeerNetwork {
         background.append(Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(everyMillis))
-                await self.process(.tick)
+                self.perform(await self.manager.handle(.tick, now: self.now))
             }
         })
     }
@@ -104,24 +101,16 @@ package actor PeerNetwork {
         let remote = address ?? connection.channel.remoteAddress.flatMap(PeerAddress.init(socketAddress:))
         try? await connection.executeThenClose { frames, writer in
             self.writers[peer] = writer
-            await self.process(.opened(peer: peer, inbound: inbound, address: remote))
+            self.perform(await self.manager.handle(.opened(peer: peer, inbound: inbound, address: remote), now: self.now))
             for try await frame in frames {
                 self.receivedFrames[frame.type, default: 0] += 1
-                await self.process(.frame(peer: peer, frame))
+                self.perform(await self.manager.handle(.frame(peer: peer, frame), now: self.now))
                 if self.writers[peer] == nil { break }
             }
         }
         writers[peer] = nil
         channels[peer] = nil
-        await process(.closed(peer: peer))
-    }
-
-    /// Hands `event` to the manager and performs the actions it returns, one event at a time
-    /// in arrival order, so no later event's frames can overtake an earlier one's.
-    package func process(_ event: PeerEvent) async {
-        await withCheckedContinuation { continuation in gate.acquire(continuation) }
-        perform(await manager.handle(event, now: now))
-        gate.release()
+        perform(await manager.handle(.closed(peer: peer), now: now))
     }
 
     /// Carries out the manager's actions (sends, closes, dials).

@@ -26,9 +26,8 @@ extension P2PService {
                 case let .blockConnected(block, _, _): peerEvent = .localBlock(block)
                 case let .transactionAdded(transaction, _): peerEvent = .localTransaction(transaction)
                 }
-                // Through the network's gate, so these frames keep their sealing order
-                // against the frames of events arriving from peers.
-                await network.process(peerEvent)
+                let actions = await manager.handle(peerEvent, now: await network.now)
+                await network.perform(actions)
             }
         })
     }
