@@ -33,5 +33,16 @@ if [[ -n $own_warnings ]]; then
     exit 1
 fi
 
-echo "test: running swift test"
-swift test "$@"
+# The suites that run many real nodes on loopback (each its own processes or services, with
+# peer-to-peer timers) run one at a time after the rest: beside every other suite on two cores
+# they starve each other and their generous deadlines pass. Everything else runs in parallel.
+networked='P2PServiceTests|P2PServiceFilterTests|TestnetPartitionTests|TestnetScenarioTests'
+if [[ $# -gt 0 ]]; then
+    echo "test: running swift test $*"
+    swift test "$@"
+else
+    echo "test: running swift test (all suites but the networked ones, in parallel)"
+    swift test --skip-build --skip "$networked"
+    echo "test: running the networked suites one at a time"
+    swift test --skip-build --no-parallel --filter "$networked"
+fi
