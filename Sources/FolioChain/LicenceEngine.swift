@@ -82,7 +82,8 @@ public struct WorkContext: Sendable, Equatable {
     /// Every ancestor, nearest first, breadth-first, each once.
     public var ancestors: [WorkId]
     /// For a derivative, the state of the licence its registrant holds on its parents (the
-    /// best of them: active if any is); nil for an original or where none is held.
+    /// best of them: active if any is); nil for an original or where none is held. Given for
+    /// the licensed work only (terms cannot read an ancestor's); nil on ancestors.
     public var upstreamState: LicenceState?
 
     /// Creates a record.

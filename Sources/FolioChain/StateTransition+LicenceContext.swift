@@ -11,8 +11,9 @@ extension StateTransition {
     /// breadth-first, each once, within `ancestorDepth` and `ancestorCount`).
     ///
     /// Terms can read `work.*` only of the licensed work and `owners(a)` of an ancestor, so an
-    /// ancestor's own entry carries no ancestor list; reading more would cost every licence
-    /// transaction more state reads for nothing the language can ask.
+    /// ancestor's own entry carries no ancestor list and no upstream state (that one scans the
+    /// licences of its parents); reading more would cost every licence transaction more state
+    /// reads for nothing the language can ask.
     func licenceContext(sender: Address, work: WorkRecord, position: ChainPosition) throws(ChainRejection) -> LicenceContext {
         var ancestors: [WorkId] = []
         var seen: Set<WorkId> = [work.id]
@@ -28,17 +29,17 @@ extension StateTransition {
             }
             level = next
         }
-        var works: [WorkId: WorkContext] = [work.id: try workContext(work, ancestors: ancestors)]
-        for (id, record) in records { works[id] = try workContext(record, ancestors: []) }
+        var works: [WorkId: WorkContext] = [work.id: workContext(work, ancestors: ancestors, upstream: try upstreamState(of: work))]
+        for (id, record) in records { works[id] = workContext(record, ancestors: [], upstream: nil) }
         let overlay = self.overlay
         let workId = work.id
         return LicenceContext(sender: sender, owners: work.owners, position: position, works: works,
                               licencesOnWork: { try? overlay.licences(forWork: workId) })
     }
 
-    private func workContext(_ record: WorkRecord, ancestors: [WorkId]) throws(ChainRejection) -> WorkContext {
+    private func workContext(_ record: WorkRecord, ancestors: [WorkId], upstream: LicenceState?) -> WorkContext {
         WorkContext(owners: record.owners, registeredAt: record.registered.timestamp, mediaType: record.registration.mediaType,
-                    parents: record.registration.parents, ancestors: ancestors, upstreamState: try upstreamState(of: record))
+                    parents: record.registration.parents, ancestors: ancestors, upstreamState: upstream)
     }
 
     /// For a derivative, the state of the licence its registrant holds on its parents: active

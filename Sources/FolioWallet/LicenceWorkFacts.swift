@@ -27,16 +27,14 @@ public enum LicenceWorkFacts {
             }
             level = next
         }
-        // The upstream state of each work needs its parents' licences, which may lie beyond
-        // the ancestors read; those are fetched too (one level, bounded by 8 parents each).
+        // Like the chain, only the licensed work carries its ancestors and upstream state (its
+        // parents are the first ancestors read, so they are at hand); terms cannot read more.
         var facts: [Hash256: WorkFacts] = [:]
         for (id, summary) in summaries {
-            var parents: [WorkSummary] = []
-            for parent in summary.parents ?? [] {
-                if let known = summaries[parent] { parents.append(known) } else { parents.append(try await fetch(parent)) }
-            }
+            let isLicensed = id == work.id
+            let parents = isLicensed ? (summary.parents ?? []).compactMap { summaries[$0] } : []
             let key = try WorkPayloads.hash(id, name: "work id")
-            facts[key] = try self.facts(summary, ancestors: id == work.id ? ancestors : [], parents: parents, network: network)
+            facts[key] = try self.facts(summary, ancestors: isLicensed ? ancestors : [], parents: parents, network: network)
         }
         return facts
     }
