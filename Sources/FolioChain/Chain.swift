@@ -104,7 +104,7 @@ public actor Chain {
         if let stored {
             // Stored and heavier than the tip, yet not connected: the node stopped between
             // storing the block and committing its connect. Connect it now.
-            guard let score = ChainWork(storedBytes: stored.score), score > tipScore else { return .duplicate }
+            guard let score = ChainWork(storedBytes: stored.score), beatsTip(score, id: id) else { return .duplicate }
             do {
                 return try becomeTip(block, ids: block.transactions.map(\.id), score: score, into: &outcome)
             } catch {
@@ -142,7 +142,7 @@ public actor Chain {
             if error.owner == .peer { invalid.insert(id) }
             return .rejected(ChainRejection(error))
         }
-        guard score > tipScore else {
+        guard beatsTip(score, id: id) else {
             do { try store.storeBlock(block, score: score.storedBytes) } catch { return .rejected(.local(error)) }
             return .sideChain
         }
@@ -156,6 +156,13 @@ public actor Chain {
 }
 
 extension Chain {
+    /// Whether a branch ending in block `id` with `score` should replace the tip: a higher
+    /// score wins; an equal one wins only under the engine's `lowerId` tie rule with a lower id.
+    func beatsTip(_ score: ChainWork, id: Hash256) -> Bool {
+        if score != tipScore { return score > tipScore }
+        return engine.tieBreak == .lowerId && id < tipState.id
+    }
+
     /// An account at the tip, zero balance and nonce when never written; a store failure is a
     /// local-fault rejection. For the mempool and RPC, which may not reach the store's types.
     public nonisolated func accountAtTip(_ address: Address) throws(ChainRejection) -> AccountRecord {

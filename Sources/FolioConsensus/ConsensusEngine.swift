@@ -21,4 +21,22 @@ public protocol ConsensusEngine: Sendable {
     /// (which scores zero) and prefers the branch with the larger total. Call it on verified
     /// headers only.
     func score(of header: BlockHeader, parent: BlockHeader, chain: some ChainView) throws(ValidationError) -> ChainWork
+
+    /// How the chain picks between two branches of equal score.
+    var tieBreak: TieBreak { get }
+}
+
+/// The rule for two branches of equal fork-choice score.
+public enum TieBreak: Sendable, Equatable {
+    /// The tip seen first stays (Bitcoin's rule: a withheld block cannot win a tie).
+    case firstSeen
+    /// The tip with the lower block id wins on every node, whatever the order they saw them
+    /// in. Proof-of-authority needs this: when the authorities split over two tips of equal
+    /// weight and each tip's eligible sealers sit on the other one, first-seen never resolves.
+    case lowerId
+}
+
+extension ConsensusEngine {
+    /// Engines keep the tip seen first unless they say otherwise.
+    public var tieBreak: TieBreak { .firstSeen }
 }

@@ -12,16 +12,20 @@ package actor PeerNetwork {
     private let started = ContinuousClock.now
     private var writers: [Int: NIOAsyncChannelOutboundWriter<Frame>] = [:]
     private var channels: [Int: any Channel] = [:]
+    private var sendOrders: [Int: SendOrder] = [:]
+    private let closeObserver: (@Sendable (PeerClosure) -> Void)?
     private var nextPeer = 1
     private var background: [Task<Void, Never>] = []
     /// Frames received per message type byte, for metrics and tests.
     package private(set) var receivedFrames: [UInt8: Int] = [:]
 
-    /// A network for `manager`, running its sockets on `group`.
-    package init(manager: PeerManager, group: any EventLoopGroup) {
+    /// A network for `manager`, running its sockets on `group`. `onClose` hears of every
+    /// connection this node closes and why (for the node's log).
+    package init(manager: PeerManager, group: any EventLoopGroup, onClose: (@Sendable (PeerClosure) -> Void)? = nil) {
         self.manager = manager
         self.group = group
         magic = manager.configuration.magic
+        closeObserver = onClose
     }
 
     /// Milliseconds since this network started: the clock handed to the manager.
@@ -110,6 +114,7 @@ package actor PeerNetwork {
         }
         writers[peer] = nil
         channels[peer] = nil
+        sendOrders[peer] = nil
         perform(await manager.handle(.closed(peer: peer), now: now))
     }
 
@@ -117,20 +122,52 @@ package actor PeerNetwork {
     package func perform(_ actions: [PeerAction]) {
         for action in actions {
             switch action {
-            case let .send(peer, frame):
+            case let .send(peer, frame, sequence):
                 guard let channel = channels[peer] else { continue }
-                channel.writeAndFlush(frame, promise: nil)
-            case let .close(peer, _, _):
+                var order = sendOrders[peer] ?? SendOrder()
+                guard let ready = order.admit(frame, sequence: sequence) else {
+                    report(peer, channel: channel, nil, "\(order.heldCount) outgoing frames waited for frame \(order.next), which never came")
+                    close(peer, channel: channel)
+                    continue
+                }
+                sendOrders[peer] = order
+                guard !ready.isEmpty else { continue }
+                for next in ready { channel.write(next, promise: nil) }
+                channel.flush()
+            case let .close(peer, reason, detail):
                 guard let channel = channels[peer] else { continue }
-                writers[peer] = nil
-                // Frames already written go out first; the close follows on the same event loop.
-                channel.eventLoop.execute { channel.close(promise: nil) }
+                report(peer, channel: channel, reason, detail)
+                close(peer, channel: channel)
             case let .dial(address):
                 dial(host: address.ip.description, port: Int(address.port), address: address)
             case .discourage: continue
             }
         }
     }
+
+    private func report(_ peer: Int, channel: any Channel, _ reason: DisconnectReason?, _ detail: String) {
+        let remote = channel.remoteAddress.flatMap(PeerAddress.init(socketAddress:))
+        closeObserver?(PeerClosure(peer: peer, remote: remote, reason: reason, detail: detail))
+    }
+
+    private func close(_ peer: Int, channel: any Channel) {
+        writers[peer] = nil
+        sendOrders[peer] = nil
+        // Frames already written go out first; the close follows on the same event loop.
+        channel.eventLoop.execute { channel.close(promise: nil) }
+    }
+}
+
+/// A connection this node closed: which, to whom, and why.
+package struct PeerClosure: Sendable {
+    /// The network's connection number.
+    package let peer: Int
+    /// The remote end, when it is an IPv4 socket.
+    package let remote: PeerAddress?
+    /// The reason class; nil for a fault of this node's own.
+    package let reason: DisconnectReason?
+    /// What happened, in words.
+    package let detail: String
 }
 
 extension PeerAddress {

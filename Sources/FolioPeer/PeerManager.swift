@@ -91,7 +91,7 @@ package actor PeerManager {
         var actions: [PeerAction] = []
         for output in outputs {
             switch output {
-            case let .send(frame): actions.append(.send(peer: peer, frame))
+            case let .send(frame, sequence): actions.append(.send(peer: peer, frame, sequence: sequence))
             case let .close(reason, detail): actions += close(peer, reason, detail)
             case let .peerDisconnected(reason, detail): actions += close(peer, reason, "peer disconnected: \(detail)", punish: false)
             case let .established(identity, version): actions += await established(peer, identity: identity, version: version)
@@ -114,7 +114,7 @@ package actor PeerManager {
     func localActions(_ outputs: [SessionOutput], peer: Int) -> [PeerAction] {
         outputs.flatMap { output -> [PeerAction] in
             switch output {
-            case let .send(frame): return [.send(peer: peer, frame)]
+            case let .send(frame, sequence): return [.send(peer: peer, frame, sequence: sequence)]
             case let .close(reason, detail): return close(peer, reason, detail)
             case .established, .message, .peerDisconnected: return []
             }
@@ -126,7 +126,10 @@ package actor PeerManager {
         guard let state = peers.removeValue(forKey: peer) else { return [] }
         scheduler.peerGone(peer)
         var actions: [PeerAction] = [.close(peer: peer, reason, detail)]
-        if punish, reason == .misbehaviour, let ip = state.address?.ip {
+        // A loopback peer is only disconnected, never discouraged (bitcoind spares local
+        // peers too): every process on this machine shares 127.0.0.1, so discouraging it
+        // would cut this node off from all of them, a local testnet included.
+        if punish, reason == .misbehaviour, let ip = state.address?.ip, !ip.isLoopback {
             let until = now + configuration.discourageMillis
             addressBook.discourage(ip, until: until)
             actions.append(.discourage(ip, until: until, detail))

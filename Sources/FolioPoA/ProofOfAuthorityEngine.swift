@@ -7,8 +7,9 @@ import Synchronization
 /// A header is accepted when its seal is an Ed25519 signature over its signing bytes by an
 /// authority of the parent's snapshot that did not seal any of the previous floor(N/2) blocks,
 /// its time is at least the parent's plus the period (plus one second out of turn), and the
-/// shared link and time rules hold. The first header an authority seals at a height is
-/// remembered; a different one at the same height is equivocation.
+/// shared link and time rules hold. The first child of a parent an authority seals is
+/// remembered; a different child of the same parent by it is equivocation. (Sealing again at
+/// a height on another branch is not: an honest authority does that after a reorganisation.)
 public final class ProofOfAuthorityEngine: ConsensusEngine {
     /// The engine's parameters from genesis.
     public let params: ProofOfAuthorityParams
@@ -63,6 +64,9 @@ public final class ProofOfAuthorityEngine: ConsensusEngine {
         return ChainWork(snapshot.inTurn(atHeight: header.height) == seal.authority ? 2 : 1)
     }
 
+    /// Equal weights go to the lower block id, so authorities split over two tips converge.
+    public var tieBreak: TieBreak { .lowerId }
+
     /// The authority set after `header`, replayed from the nearest cached snapshot.
     public func snapshot(at header: BlockHeader, chain: some ChainView) throws(ValidationError) -> AuthoritySnapshot {
         var pending: [BlockHeader] = []
@@ -97,29 +101,33 @@ public final class ProofOfAuthorityEngine: ConsensusEngine {
     }
 }
 
-/// Which header each authority sealed at each recent height, and the equivocations found.
+/// Which child of each recent parent each authority sealed, and the equivocations found.
 struct SealLedger {
     /// Heights kept behind the highest seen.
     static let depth: UInt64 = 256
 
-    private var byHeight: [UInt64: [PublicKey: BlockHeader]] = [:]
+    private var byParent: [Hash256: [PublicKey: BlockHeader]] = [:]
+    private var parentHeights: [Hash256: UInt64] = [:]
     private var highest: UInt64 = 0
     private(set) var evidence: [EquivocationEvidence] = []
 
-    /// Records `header`; returns the earlier, different header `authority` sealed at that
-    /// height (and keeps the evidence), or `nil`.
+    /// Records `header`; returns the earlier, different child of the same parent `authority`
+    /// sealed (and keeps the evidence), or `nil`.
     mutating func record(_ header: BlockHeader, by authority: PublicKey) -> BlockHeader? {
-        if let first = byHeight[header.height]?[authority] {
+        if let first = byParent[header.parent]?[authority] {
             guard first != header else { return nil }
             if !evidence.contains(where: { $0.second == header }) {
                 evidence.append(EquivocationEvidence(first: first, second: header, authority: authority))
             }
             return first
         }
-        byHeight[header.height, default: [:]][authority] = header
+        byParent[header.parent, default: [:]][authority] = header
+        parentHeights[header.parent] = header.height
         if header.height > highest {
             highest = header.height
-            byHeight = byHeight.filter { $0.key + Self.depth >= highest }
+            let kept = parentHeights.filter { $0.value + Self.depth >= highest }
+            byParent = byParent.filter { kept[$0.key] != nil }
+            parentHeights = kept
         }
         return nil
     }

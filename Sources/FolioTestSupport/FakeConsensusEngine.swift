@@ -14,14 +14,17 @@ public struct FakeConsensusEngine: ConsensusEngine {
     public var scorePerHeader: ChainWork
     /// Whether the shared link and timestamp rules still run (the seal is never checked).
     public var checksSharedRules: Bool
+    /// How the chain picks between branches of equal score.
+    public var tieBreak: TieBreak
 
     /// An engine that accepts any seal; see the properties for the knobs.
     public init(failAtHeight: UInt64? = nil, failureReason: String = ValidationError.Reason.badSeal,
-                scorePerHeader: ChainWork = ChainWork(1), checksSharedRules: Bool = false) {
+                scorePerHeader: ChainWork = ChainWork(1), checksSharedRules: Bool = false, tieBreak: TieBreak = .firstSeen) {
         self.failAtHeight = failAtHeight
         self.failureReason = failureReason
         self.scorePerHeader = scorePerHeader
         self.checksSharedRules = checksSharedRules
+        self.tieBreak = tieBreak
     }
 
     /// Throws at `failAtHeight`, runs the shared rules if asked, and accepts anything else.

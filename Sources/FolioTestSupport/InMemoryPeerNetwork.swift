@@ -71,9 +71,10 @@ package final class InMemoryPeerNetwork {
     /// An empty network.
     package init() {}
 
-    /// Adds a node on `chain` with identity seed byte `seed`; returns its index.
+    /// Adds a node on `chain` with identity seed byte `seed`, at `address` (default
+    /// 10.0.x.y:9333 by index); returns its index.
     @discardableResult
-    package func addNode(chain: InMemoryPeerChain, genesis: Hash256, chainId: UInt32 = 7, seed: UInt8,
+    package func addNode(chain: InMemoryPeerChain, genesis: Hash256, chainId: UInt32 = 7, seed: UInt8, address: PeerAddress? = nil,
                          configure: (inout PeerConfiguration) -> Void = { _ in }) throws -> Int {
         let index = nodes.count
         let identity = try PrivateKey(seed: [UInt8](repeating: seed, count: 32))
@@ -83,7 +84,8 @@ package final class InMemoryPeerNetwork {
         let book = AddressBook(secret: [UInt8](repeating: seed, count: 16))
         let manager = PeerManager(configuration: configuration, crypto: FolioPeerCrypto(identityKey: identity),
                                   chain: chain, addressBook: book)
-        nodes.append(Node(manager: manager, chain: chain, address: PeerAddress(ip: IPAddress(10, 0, UInt8(index / 256), UInt8(index % 256 + 1)), port: 9333)))
+        let place = address ?? PeerAddress(ip: IPAddress(10, 0, UInt8(index / 256), UInt8(index % 256 + 1)), port: 9333)
+        nodes.append(Node(manager: manager, chain: chain, address: place))
         return index
     }
 
@@ -159,7 +161,8 @@ package final class InMemoryPeerNetwork {
     private func perform(_ actions: [PeerAction], at node: Int) async {
         for action in actions {
             switch action {
-            case let .send(peer, frame):
+            case let .send(peer, frame, _):
+                // Handled one event at a time, this network sees every connection's frames in order.
                 guard !muted.contains(node), let other = partner[peer], endpoints[peer]?.open == true else { continue }
                 queue.append((other, .bytes(frame.bytes(magic: nodes[node].manager.configuration.magic))))
             case let .close(peer, reason, _):

@@ -23,7 +23,7 @@ struct Scenario {
     static let start: Int64 = 1_700_000_000
 
     init(prefund: [(TestKey, UInt64)] = [(TestKeys.alice, 1000), (TestKeys.bob, 1000)], blockReward: UInt64 = 50,
-         store kind: StoreKind = .memory, clock: Int64 = Scenario.start + 1_000_000) throws {
+         store kind: StoreKind = .memory, clock: Int64 = Scenario.start + 1_000_000, tieBreak: TieBreak = .firstSeen) throws {
         let params = try ChainBuilder.params(prefund: prefund, blockReward: blockReward)
         builder = try ChainBuilder(params: params)
         let store: any ChainStore
@@ -37,7 +37,7 @@ struct Scenario {
             self.directory = directory
         }
         chain = try Chain(
-            params: params, store: store, engine: FakeConsensusEngine(checksSharedRules: true), licences: FakeLicenceEngine(),
+            params: params, store: store, engine: FakeConsensusEngine(checksSharedRules: true, tieBreak: tieBreak), licences: FakeLicenceEngine(),
             clock: { clock })
     }
 

@@ -99,6 +99,23 @@ import Testing
         #expect(await network.nodes[1].manager.addressBook.isDiscouraged(network.nodes[0].address.ip, now: network.now))
     }
 
+    /// Every process on this machine shares 127.0.0.1: a misbehaving loopback peer is cut off,
+    /// but the address is not discouraged, or the node would refuse all its local peers.
+    @Test func aMisbehavingLoopbackPeerIsDisconnectedButNotDiscouraged() async throws {
+        let (bad, genesis, blocks) = await chainWithBlocks(5)
+        let victim = InMemoryPeerChain(genesis: genesis)
+        await victim.markInvalid(blocks[2].id)
+        let network = InMemoryPeerNetwork()
+        try network.addNode(chain: bad, genesis: genesis.id, seed: 1, address: PeerAddress(ip: IPAddress(127, 0, 0, 1), port: 19_001))
+        try network.addNode(chain: victim, genesis: genesis.id, seed: 2, address: PeerAddress(ip: IPAddress(127, 0, 0, 1), port: 19_003))
+        await network.connect(1, 0)
+        await network.run()
+        #expect(network.closures.contains(InMemoryPeerNetwork.Closure(node: 1, remote: 0, reason: .misbehaviour)))
+        #expect(network.discouraged.isEmpty)
+        #expect(await victim.tip == blocks[1].id)
+        #expect(await !network.nodes[1].manager.addressBook.isDiscouraged(IPAddress(127, 0, 0, 1), now: network.now))
+    }
+
     @Test func aPeerOnAnotherGenesisIsDisconnectedWithThatReason() async throws {
         let ours = InMemoryPeerBlocks.genesis(), theirs = InMemoryPeerBlocks.chain(after: ours, count: 1)[0]
         let network = InMemoryPeerNetwork()

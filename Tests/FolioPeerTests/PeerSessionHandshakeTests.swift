@@ -88,7 +88,7 @@ import Testing
         sessions.run()
         var initiator = sessions.initiator, responder = sessions.responder
         let outputs = initiator.send(.ping(PingMessage(nonce: 1)))
-        guard case var .send(frame)? = outputs.first else { Issue.record("no frame sent"); return }
+        guard case var .send(frame, _)? = outputs.first else { Issue.record("no frame sent"); return }
         frame.type = MessageType.pong.rawValue
         #expect(closeReason(responder.receive(frame)) == .misbehaviour)
     }
@@ -97,7 +97,7 @@ import Testing
         var sessions = try pair()
         sessions.run()
         var initiator = sessions.initiator, responder = sessions.responder
-        guard case let .send(frame)? = initiator.send(.ping(PingMessage(nonce: 1))).first else { Issue.record("no frame"); return }
+        guard case let .send(frame, _)? = initiator.send(.ping(PingMessage(nonce: 1))).first else { Issue.record("no frame"); return }
         #expect(responder.receive(frame) == [.message(.ping(PingMessage(nonce: 1)))])
         #expect(closeReason(responder.receive(frame)) == .misbehaviour)
     }
@@ -105,9 +105,9 @@ import Testing
     @Test func versionBeforeAuthIsAProtocolViolation() throws {
         var responder = PeerSession(role: .responder, crypto: try crypto(2), magic: Self.magic, localVersion: version())
         var initiator = PeerSession(role: .initiator, crypto: try crypto(1), magic: Self.magic, localVersion: version())
-        guard case let .send(hello)? = initiator.start().first else { Issue.record("no hello"); return }
+        guard case let .send(hello, _)? = initiator.start().first else { Issue.record("no hello"); return }
         let replies = responder.receive(hello)
-        for case let .send(frame) in replies { _ = initiator.receive(frame) }
+        for case let .send(frame, _) in replies { _ = initiator.receive(frame) }
         // A plaintext version frame where a sealed auth is due.
         let outputs = responder.receive(Message.version(version()).frame)
         #expect(closeReason(outputs) == .misbehaviour)

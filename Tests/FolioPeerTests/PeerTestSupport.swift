@@ -29,7 +29,7 @@ struct SessionPair {
     mutating func run(tamper: (Bool, inout Frame) -> Void = { _, _ in }) {
         var queue: [(toResponder: Bool, frame: Frame)] = []
         func collect(_ outputs: [SessionOutput], fromInitiator: Bool, into queue: inout [(toResponder: Bool, frame: Frame)]) {
-            for output in outputs { if case let .send(frame) = output { queue.append((fromInitiator, frame)) } }
+            for output in outputs { if case let .send(frame, _) = output { queue.append((fromInitiator, frame)) } }
         }
         let started = initiator.start()
         initiatorOutputs += started

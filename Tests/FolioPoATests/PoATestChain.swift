@@ -42,8 +42,13 @@ struct PoATestChain {
     /// A child of the tip claimed by `sealer`, signed by `signer` (default: the sealer),
     /// `delay` seconds after the parent.
     func child(sealer: Key, signer: Key? = nil, delay: Int64 = period) throws -> BlockHeader {
-        var header = builder.draft(after: tip)
-        header.timestamp = tip.timestamp + delay
+        try child(of: tip, sealer: sealer, signer: signer, delay: delay)
+    }
+
+    /// A child of `parent` (any stored header) sealed like `child(sealer:signer:delay:)`.
+    func child(of parent: BlockHeader, sealer: Key, signer: Key? = nil, delay: Int64 = period) throws -> BlockHeader {
+        var header = builder.draft(after: parent)
+        header.timestamp = parent.timestamp + delay
         header.seal = .proofOfAuthority(ProofOfAuthoritySeal(
             authority: sealer.publicKey, signature: try Signature(bytes: [UInt8](repeating: 0, count: 64))))
         let signature = try (signer ?? sealer).privateKey.signature(for: header.signingBytes)
@@ -58,7 +63,12 @@ struct PoATestChain {
     }
 
     func verify(_ header: BlockHeader, now: Int64? = nil) throws(ValidationError) {
-        try engine.verifyHeader(header, parent: tip, chain: builder.view, now: now ?? header.timestamp)
+        try verify(header, parent: tip, now: now)
+    }
+
+    /// Verifies `header` as a child of `parent`.
+    func verify(_ header: BlockHeader, parent: BlockHeader, now: Int64? = nil) throws(ValidationError) {
+        try engine.verifyHeader(header, parent: parent, chain: builder.view, now: now ?? header.timestamp)
     }
 }
 

@@ -67,7 +67,28 @@ import Testing
         try chain.verify(header, now: header.timestamp - 15)
     }
 
-    @Test func secondBlockByOneAuthorityAtOneHeightIsEquivocationWithEvidence() throws {
+    /// After a reorganisation an honest authority may seal at a height it sealed before, on
+    /// the other branch: that is no equivocation (rejecting it stalled a 4-node testnet).
+    @Test func sealingAtOneHeightOnTwoBranchesIsNotEquivocation() throws {
+        var chain = try PoATestChain([.A, .B, .C, .D])
+        let genesis = chain.tip
+        let p1 = try chain.child(sealer: .A, delay: 6)
+        let q1 = try chain.child(of: genesis, sealer: .C, delay: 6)
+        try chain.verify(p1)
+        try chain.verify(q1, parent: genesis)
+        chain.builder.view.add(q1)
+        chain.builder.view.add(p1)
+        let onP1 = try chain.child(of: p1, sealer: .B, delay: 6)
+        let onQ1 = try chain.child(of: q1, sealer: .B, delay: 6)
+        try chain.verify(onP1, parent: p1)
+        try chain.verify(onQ1, parent: q1)
+        #expect(chain.engine.evidence.isEmpty)
+        // Two children of one parent by one authority still are.
+        let again = try chain.child(of: p1, sealer: .B, delay: 7)
+        #expect(throws: ValidationError(reason: "equivocation", owner: .peer)) { try chain.verify(again, parent: p1) }
+    }
+
+    @Test func secondBlockByOneAuthorityOnOneParentIsEquivocationWithEvidence() throws {
         let chain = try PoATestChain([.A, .B, .C])
         let first = try chain.child(sealer: .B, delay: 5)
         let second = try chain.child(sealer: .B, delay: 7)
@@ -91,5 +112,11 @@ import Testing
         #expect(checkpoint == 1024)
         let snapshot = try chain.engine.snapshot(at: chain.tip, chain: chain.builder.view)
         #expect(snapshot.height == 3 && snapshot.authorities == [Key.A.publicKey])
+    }
+
+    /// Authorities split over two tips of equal weight converge on the lower block id; under
+    /// first seen each side's eligible sealers could sit on the other tip and both stall.
+    @Test func equalWeightsGoToTheLowerBlockId() throws {
+        #expect(try PoATestChain([.A, .B, .C, .D]).engine.tieBreak == .lowerId)
     }
 }

@@ -15,6 +15,11 @@ import Testing
         #expect(try PoWTestChain().engine.name == "pow")
     }
 
+    /// Equal work keeps the tip seen first, as in Bitcoin: a withheld block cannot win a tie.
+    @Test func equalWorkKeepsTheTipSeenFirst() throws {
+        #expect(try PoWTestChain().engine.tieBreak == .firstSeen)
+    }
+
     @Test func headerMeetingItsTargetIsAccepted() throws {
         let chain = try PoWTestChain()
         try verify(chain, chain.child())

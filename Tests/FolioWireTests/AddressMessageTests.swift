@@ -26,4 +26,15 @@ import Testing
         #expect(v6.description == "2001:db8:0:0:0:0:0:1")
         #expect(PeerAddress(ip: v6, port: 1).description == "[2001:db8:0:0:0:0:0:1]:1")
     }
+
+    @Test func loopbackIsAll127Slash8AndIPv6ColonColonOne() throws {
+        #expect(IPAddress(127, 0, 0, 1).isLoopback)
+        #expect(IPAddress(127, 255, 3, 9).isLoopback)
+        #expect(!IPAddress(128, 0, 0, 1).isLoopback)
+        #expect(!IPAddress(10, 0, 0, 1).isLoopback)
+        #expect(try #require(IPAddress(bytes: hex("00000000000000000000000000000001"))).isLoopback)
+        #expect(try !#require(IPAddress(bytes: hex("20010db8000000000000000000000001"))).isLoopback)
+        // ::ffff:0.0.0.1 is IPv4-mapped, not ::1.
+        #expect(!IPAddress(0, 0, 0, 1).isLoopback)
+    }
 }

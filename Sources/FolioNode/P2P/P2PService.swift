@@ -157,7 +157,21 @@ public actor P2PService: Service {
         let secret = (try? random.bytes(count: 32)) ?? SHA256.hash(identity.publicKey.bytes).bytes
         let manager = PeerManager(configuration: configuration, crypto: FolioPeerCrypto(identityKey: identity), chain: backend,
                                   addressBook: AddressBook(secret: secret))
-        return (manager, PeerNetwork(manager: manager, group: group))
+        let logger = logger
+        return (manager, PeerNetwork(manager: manager, group: group, onClose: { Self.log($0, to: logger) }))
+    }
+
+    /// Logs a connection this node closed: misbehaviour and its own faults loudly, the
+    /// ordinary ends (duplicate link, shutdown, limits) at debug.
+    static func log(_ closure: PeerClosure, to logger: Logger) {
+        let remote = closure.remote.map { "\($0.ip):\($0.port)" } ?? "peer \(closure.peer)"
+        switch closure.reason {
+        case nil: logger.error("p2p: closed link to \(remote): \(closure.detail)")
+        case .misbehaviour?, .wrongChain?, .wrongGenesis?, .unsupportedVersion?, .handshakeFailed?, .timeout?:
+            logger.warning("p2p: closed link to \(remote): \(closure.detail)")
+        case .selfConnection?, .duplicateConnection?, .tooManyPeers?, .shuttingDown?, .discouraged?:
+            logger.debug("p2p: closed link to \(remote): \(closure.detail)")
+        }
     }
 }
 

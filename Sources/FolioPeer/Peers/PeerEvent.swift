@@ -22,8 +22,10 @@ package enum PeerEvent: Sendable {
 
 /// Something the peer layer wants the network layer to do.
 package enum PeerAction: Equatable, Sendable {
-    /// Write `frame` to `peer`.
-    case send(peer: Int, Frame)
+    /// Write `frame` to `peer` as the connection's frame number `sequence` (from zero): the
+    /// network writes each connection's frames in sequence order, whatever order the
+    /// actions of concurrent `handle` calls reach it in.
+    case send(peer: Int, Frame, sequence: UInt64)
     /// Close the connection to `peer` (after writing anything sent before), logging why.
     case close(peer: Int, DisconnectReason, String)
     /// Open an outbound connection to `address`.

@@ -17,7 +17,7 @@ extension PeerSession {
             let own: any KeyAgreementSecret
             if let secret { own = secret } else {
                 own = try crypto.newKeyAgreementSecret()
-                outputs.append(.send(Message.hello(HelloMessage(keyAgreementKey: own.publicKeyBytes)).frame))
+                outputs.append(outgoing(Message.hello(HelloMessage(keyAgreementKey: own.publicKeyBytes)).frame))
             }
             secret = nil
             let shared = try own.sharedSecret(withPeerKey: hello.keyAgreementKey)

@@ -3,8 +3,10 @@ import FolioWire
 
 /// What a session wants done after an input.
 package enum SessionOutput: Equatable, Sendable {
-    /// Write this frame to the peer.
-    case send(Frame)
+    /// Write this frame to the peer. `sequence` numbers the session's outgoing frames from
+    /// zero: the network writes them in that order, because sealed frames carry their
+    /// number as the nonce and a peer refuses one that arrives out of turn.
+    case send(Frame, sequence: UInt64)
     /// The handshake finished: the peer proved `identity` and sent an acceptable `version`.
     case established(identity: PublicKey, version: VersionMessage)
     /// A message from the established peer, for the sync and relay logic.
@@ -56,6 +58,8 @@ package struct PeerSession: Sendable {
     var secret: (any KeyAgreementSecret)?
     var cipher: SessionCipher?
     var transcript: HandshakeTranscript?
+    /// Frames handed out so far: the next frame's `sequence`.
+    package private(set) var framesOut: UInt64 = 0
 
     /// A session for one connection. `localVersion` is what this node announces; the peer's
     /// must match its chain id and genesis. A dialler that knows whom it dials passes
@@ -75,7 +79,7 @@ package struct PeerSession: Sendable {
         do {
             let fresh = try crypto.newKeyAgreementSecret()
             secret = fresh
-            return [.send(Message.hello(HelloMessage(keyAgreementKey: fresh.publicKeyBytes)).frame)]
+            return [outgoing(Message.hello(HelloMessage(keyAgreementKey: fresh.publicKeyBytes)).frame)]
         } catch {
             return fail(.handshakeFailed, "could not make a key agreement key: \(error)")
         }
@@ -116,7 +120,7 @@ package struct PeerSession: Sendable {
         guard phase != .closed else { return [] }
         var outputs: [SessionOutput] = []
         if cipher != nil, let frame = try? cipher?.seal(.disconnect(DisconnectMessage(reason: reason, detail: detail))) {
-            outputs.append(.send(frame))
+            outputs.append(outgoing(frame))
         }
         phase = .closed
         return outputs + [.close(reason, detail)]
@@ -127,13 +131,19 @@ package struct PeerSession: Sendable {
         guard var sealing = cipher else { return fail(.handshakeFailed, "no session keys") }
         var outputs: [SessionOutput] = []
         for message in messages {
-            do { outputs.append(.send(try sealing.seal(message))) } catch {
+            do { outputs.append(outgoing(try sealing.seal(message))) } catch {
                 cipher = sealing
                 return outputs + fail(.handshakeFailed, "could not seal \(message.type): \(error)")
             }
         }
         cipher = sealing
         return outputs
+    }
+
+    /// The output that writes `frame`, numbered next in this session's send order.
+    mutating func outgoing(_ frame: Frame) -> SessionOutput {
+        defer { framesOut += 1 }
+        return .send(frame, sequence: framesOut)
     }
 
     /// Moves to `next`.

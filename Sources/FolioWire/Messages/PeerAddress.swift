@@ -19,6 +19,13 @@ package struct IPAddress: Hashable, Sendable, CanonicalCodable, CustomStringConv
     /// Whether this is an IPv4-mapped address.
     package var isIPv4: Bool { bytes.prefix(12).elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]) }
 
+    /// Whether this is a loopback address (IPv4 127.0.0.0/8 or IPv6 `::1`): another process on
+    /// this machine.
+    package var isLoopback: Bool {
+        if isIPv4 { return bytes[12] == 127 }
+        return bytes.prefix(15).allSatisfy { $0 == 0 } && bytes[15] == 1
+    }
+
     package var description: String {
         if isIPv4 { return bytes.suffix(4).map(String.init).joined(separator: ".") }
         return stride(from: 0, to: 16, by: 2).map { String(UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]), radix: 16) }
