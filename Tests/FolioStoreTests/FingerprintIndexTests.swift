@@ -72,6 +72,47 @@ import Testing
         }
     }
 
+    /// Sum of C(16, k), k ≤ r, by hand: 1; 1 + 16; + 120 = 137; + 560 = 697; + 1,820 = 2,517.
+    @Test func probeCountsAreSumsOfBinomials() {
+        #expect((0...4).map(FingerprintChunks.probeCount(radius:)) == [1, 17, 137, 697, 2_517])
+        #expect(FingerprintChunks.probeCount(radius: 16) == 65_536)
+        #expect(FingerprintChunks.probeCount(radius: 3) == FingerprintChunks.probes(around: 0xBEEF, radius: 3).count)
+    }
+
+    /// The SQLite store probes the chunk index or scans, whichever is cheaper for the registry's
+    /// size; each plan, pinned, must give brute force's answer, at the radius-3 distance of
+    /// the similarity gate (54) and beyond the probe batch (radius 4: 2,517 values a chunk is
+    /// within one batch, so radius 5's 6,885 is used to split into batches).
+    @Test(arguments: [SimilarityPlan.probe, .scan, .automatic])
+    func eachSQLitePlanAnswersAsBruteForce(plan: SimilarityPlan) throws {
+        let directory = try TemporaryDirectory(prefix: "folio-store")
+        defer { directory.remove() }
+        let store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path)
+        var random = SeededGenerator(seed: 0x5EA2_C400)
+        var codes: [Fingerprint] = []
+        for _ in 0..<120 { codes.append(Self.randomCode(&random)) }
+        for index in 0..<60 { codes.append(Self.flip(codes[index], bits: Int.random(in: 0...90, using: &random), &random)) }
+        var changes = StateChanges()
+        var works: [WorkRecord] = []
+        for (index, code) in codes.enumerated() {
+            let work = Fixture.work("p\(index)", fingerprint: code, owners: [Ownership(owner: Fixture.alice, share: 100_000_000)])
+            works.append(work)
+            changes.works[work.id] = work
+        }
+        try Fixture.connect(store, Fixture.block(height: 0, parent: .zero), changes: changes)
+        for round in 0..<6 {
+            let query = Self.flip(codes[round * 11 % codes.count], bits: round * 9, &random)
+            for distance in [24, 54, 80, 95] {
+                let expected = works.compactMap { work -> SimilarWork? in
+                    let bits = work.registration.fingerprint.distance(to: query)
+                    return bits <= distance ? SimilarWork(workId: work.id, distance: bits) : nil
+                }.sorted()
+                #expect(!expected.isEmpty || distance < 54, "round \(round): the flipped code is within \(distance)")
+                #expect(try store.works(near: query, within: distance, plan: plan) == expected, "round \(round) distance \(distance)")
+            }
+        }
+    }
+
     @Test(arguments: StoreKind.allCases)
     func revertingARegistrationRemovesItFromTheIndex(kind: StoreKind) throws {
         let subject = try StoreUnderTest(kind)
