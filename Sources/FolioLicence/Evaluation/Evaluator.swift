@@ -10,6 +10,24 @@ public enum LicenceEvaluator {
     public static func evaluate(
         _ transaction: LicenceTransaction, on licence: Licence, ledger: any LicenceLedgerView, gasLimit: UInt64
     ) -> Evaluation {
+        evaluate(transaction, on: licence, ledger: ledger, gasLimit: gasLimit, metered: true)
+    }
+
+    /// For benchmark B13 only (BENCHMARKS.md: "gas metering costs ≤ 25%"): `evaluate` with no
+    /// gas charged or checked, so nothing bounds the run but the language's own bounds, and
+    /// `gasUsed` is 0. It is behind the `LicenceBenchmarks` SPI: a module sees it only through
+    /// `@_spi(LicenceBenchmarks) import FolioLicence`, which only `licence-bench` writes; the
+    /// chain, the wallet and the RPC paths call `evaluate`, which is always metered.
+    @_spi(LicenceBenchmarks)
+    public static func evaluateUnmetered(
+        _ transaction: LicenceTransaction, on licence: Licence, ledger: any LicenceLedgerView
+    ) -> Evaluation {
+        evaluate(transaction, on: licence, ledger: ledger, gasLimit: .max, metered: false)
+    }
+
+    private static func evaluate(
+        _ transaction: LicenceTransaction, on licence: Licence, ledger: any LicenceLedgerView, gasLimit: UInt64, metered: Bool
+    ) -> Evaluation {
         let program = licence.template.program
         let parameters: [LicenceValue]
         do {
@@ -18,7 +36,7 @@ public enum LicenceEvaluator {
             return refused(.refused(rule: "parameters", reason: error.reason), gasUsed: 0)
         }
         let inputs = EvaluationInputs(licence: licence, transaction: transaction, ledger: ledger, parameters: parameters)
-        var machine = Machine(program: program, inputs: inputs, gasLimit: gasLimit)
+        var machine = Machine(program: program, inputs: inputs, gasLimit: gasLimit, metered: metered)
         do {
             if let use = transaction.use {
                 if let refusal = try checkUse(use.action, &machine) { return refusal }

@@ -7,9 +7,13 @@ extension Machine {
             guard let a, let b else { return stack.append(.unknown) }
             stack.append(.int(builtin == .min ? Swift.min(a, b) : Swift.max(a, b)))
         case .len:
-            let value = try pop(pc)
-            guard value != .unknown else { return stack.append(.unknown) }
-            stack.append(.int(Int64(try elements(of: value, pc).count)))
+            // Counted in place: `elements(of:)` would build an array of a Shares' parties.
+            switch try pop(pc) {
+            case let .set(elements), let .list(elements): stack.append(.int(Int64(elements.count)))
+            case let .shares(shares): stack.append(.int(Int64(shares.count)))
+            case .unknown: stack.append(.unknown)
+            default: throw .trap("operand is not a collection", pc: pc)
+            }
         case .known:
             let value = try pop(pc)
             stack.append(value == .unknown && inputs.assumed != nil ? .unknown : .bool(value != .unknown))

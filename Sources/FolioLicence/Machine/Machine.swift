@@ -28,6 +28,9 @@ struct Machine {
     let program: Program
     let inputs: EvaluationInputs
     let gasLimit: UInt64
+    /// False only for the B13 benchmark's unmetered runs (`LicenceEvaluator.evaluateUnmetered`),
+    /// which measure what metering costs; every evaluation the chain makes is metered.
+    let metered: Bool
     var gasUsed: UInt64 = 0
     var effects = Effects()
     var stack: [LicenceValue] = []
@@ -36,10 +39,11 @@ struct Machine {
     /// The rule payments are attributed to.
     var rule = ""
 
-    init(program: Program, inputs: EvaluationInputs, gasLimit: UInt64) {
+    init(program: Program, inputs: EvaluationInputs, gasLimit: UInt64, metered: Bool = true) {
         self.program = program
         self.inputs = inputs
         self.gasLimit = gasLimit
+        self.metered = metered
         stack.reserveCapacity(32)
     }
 
@@ -52,9 +56,11 @@ struct Machine {
         while true {
             guard pc >= 0, pc < program.code.count else { throw .trap("ran off the end of the code", pc: pc) }
             let instruction = program.code[pc]
-            let cost = GasSchedule.cost(instruction)
-            guard gasLimit - gasUsed >= cost else { throw .outOfGas(pc: pc) }
-            gasUsed += cost
+            if metered {
+                let cost = GasSchedule.cost(instruction)
+                guard gasLimit - gasUsed >= cost else { throw .outOfGas(pc: pc) }
+                gasUsed += cost
+            }
             switch instruction {
             case .ret:
                 return stack.last
@@ -82,14 +88,17 @@ struct Machine {
                 locals[Int(local)] = elements[0]
                 loops.append((pc + 1, end, elements, 0, Int(local)))
             case .next:
-                guard var loop = loops.popLast() else { throw .trap("'next' outside a loop", pc: pc) }
-                loop.index += 1
-                if loop.index < loop.elements.count {
-                    locals[loop.local] = loop.elements[loop.index]
-                    loops.append(loop)
-                    pc = loop.start
+                // Advanced in place, not popped and re-appended for every element.
+                let innermost = loops.count - 1
+                guard innermost >= 0 else { throw .trap("'next' outside a loop", pc: pc) }
+                loops[innermost].index += 1
+                let index = loops[innermost].index
+                if index < loops[innermost].elements.count {
+                    locals[loops[innermost].local] = loops[innermost].elements[index]
+                    pc = loops[innermost].start
                     continue
                 }
+                loops.removeLast()
             default:
                 try step(instruction, pc)
             }
@@ -99,15 +108,17 @@ struct Machine {
 
     private func target(_ pc: Int, _ offset: UInt32) throws(MachineStop) -> Int {
         let target = pc + 1 + Int(offset)
-        if let loop = loops.last, target >= loop.end { throw .trap("jump out of a loop body", pc: pc) }
+        if !loops.isEmpty, target >= loops[loops.count - 1].end { throw .trap("jump out of a loop body", pc: pc) }
         return target
     }
 
+    @inline(__always)
     mutating func pop(_ pc: Int) throws(MachineStop) -> LicenceValue {
         guard let value = stack.popLast() else { throw .trap("stack underflow", pc: pc) }
         return value
     }
 
+    @inline(__always)
     mutating func popInt(_ pc: Int) throws(MachineStop) -> Int64? {
         switch try pop(pc) {
         case let .int(value): return value

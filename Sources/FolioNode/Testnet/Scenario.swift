@@ -28,6 +28,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var miners: [Int]?
     /// Whether the nodes dial each other through the link proxy (needed for `delay`, `loss`).
     public var proxy: Bool?
+    /// Seconds between blocks (PoA period, PoW spacing); default 1 (PoA) or 2 (PoW).
+    public var blockPeriod: Int?
 
     /// One node's clock offset.
     public struct ClockSkew: Codable, Sendable, Equatable {
@@ -69,6 +71,7 @@ public struct Scenario: Codable, Sendable, Equatable {
     /// Every check kind.
     static let checkKinds = [
         "height", "agree", "agree-after-heal", "registrations-final", "balances", "reorg-depth", "no-conflicting-majority",
+        "advance-after-each", "catch-up",
     ]
 
     /// One assertion, checked after the load (and its perturbations) ends.
@@ -78,8 +81,11 @@ public struct Scenario: Codable, Sendable, Equatable {
         /// `within` s of the last `heal`), `registrations-final` (every sent registration is a
         /// work on every running node), `balances` (supply adds up), `reorg-depth` (every
         /// node's deepest reorganisation, from its `/metrics`, is logged and at most `max` if
-        /// given) or `no-conflicting-majority` (at each `heal`, no two diverging branches were
-        /// each sealed by more than half the authorities).
+        /// given), `no-conflicting-majority` (at each `heal`, no two diverging branches were
+        /// each sealed by more than half the authorities), `advance-after-each` (after every
+        /// perturbation the best height grows within `within` s, default three block periods)
+        /// or `catch-up` (every node started or resumed reaches the others' height at that
+        /// moment within `within` s, default 30).
         public var kind: String
         /// For `height`.
         public var min: UInt64?
@@ -95,6 +101,7 @@ public struct Scenario: Codable, Sendable, Equatable {
         case clockSkew = "clock-skew"
         case basePort = "base-port"
         case startTimeout = "start-timeout"
+        case blockPeriod = "block-period"
     }
 
     /// Reads a scenario file.
@@ -167,6 +174,7 @@ extension Scenario {
         clockSkew = try container.decodeIfPresent([ClockSkew].self, forKey: .clockSkew)
         miners = try container.decodeIfPresent([Int].self, forKey: .miners)
         proxy = try container.decodeIfPresent(Bool.self, forKey: .proxy)
+        blockPeriod = try container.decodeIfPresent(Int.self, forKey: .blockPeriod)
     }
 }
 

@@ -8,6 +8,8 @@ struct RunRecord: Sendable {
     var surveys: [TestnetForkSurvey] = []
     /// `heal` steps whose survey failed (a node did not answer).
     var missedSurveys = 0
+    /// How the chain and the returning nodes fared after each perturbation.
+    var outcomes: [PerturbationWatch.Outcome] = []
 }
 
 extension ScenarioRunner {

@@ -23,6 +23,10 @@ public struct ScenarioRunner: Sendable {
         for skew in scenario.clockSkew ?? [] { plan.clockOffsets[skew.node] = skew.seconds }
         if let miners = scenario.miners { plan.miners = Set(miners) }
         plan.viaProxy = scenario.proxy ?? false
+        if let period = scenario.blockPeriod {
+            guard (1...60).contains(period) else { throw .usage("block-period must be 1 to 60 seconds, got \(period)") }
+            plan.blockPeriodSeconds = UInt32(period)
+        }
         try await controller.clean()
         let began = Date()
         say("scenario \"\(scenario.name)\": \(scenario.nodes) \(engine.rawValue) nodes")
@@ -33,15 +37,19 @@ public struct ScenarioRunner: Sendable {
         let loadTask = Task { await load.run(load: scenario.load ?? Scenario.Load()) }
         let start = Date()
         var record = RunRecord()
+        let watch = PerturbationWatch(state: state, horizon: Self.watchHorizon(scenario, period: Double(plan.blockPeriod)))
         for step in (scenario.perturb ?? []).sorted(by: { $0.at < $1.at }) {
             let wait = step.at - Date().timeIntervalSince(start)
             if wait > 0 { try? await Task.sleep(for: .milliseconds(Int(wait * 1000))) }
             await perturb(step, scenario: scenario, state: state, start: start, record: &record)
+            let rejoining = step.action == "start" || step.action == "resume" ? step.node : nil
+            await watch.watch(step.action + (step.node.map { " node \($0)" } ?? ""), rejoining: rejoining)
         }
         let remaining = scenario.duration - Date().timeIntervalSince(start)
         if remaining > 0 { try? await Task.sleep(for: .milliseconds(Int(remaining * 1000))) }
         loadTask.cancel()
         _ = await loadTask.value
+        record.outcomes = await watch.outcomes()
         let (sent, refused, registrations) = (await load.sent, await load.refused, await load.registrations)
         say("  load: \(sent) transactions admitted, \(refused) refused, \(registrations.count) registrations")
         var passed = true
@@ -63,6 +71,8 @@ public struct ScenarioRunner: Sendable {
     ) async -> (Bool, String) {
         let within = check.within ?? 60
         switch check.kind {
+        case "advance-after-each", "catch-up":
+            return evaluateProgress(check, period: Double(scenario.blockPeriod ?? (engine == .poa ? 1 : 2)), record: record)
         case "agree-after-heal", "reorg-depth", "no-conflicting-majority":
             return await evaluateFault(check, state: state, record: record)
         case "height":

@@ -26,6 +26,11 @@ public struct TestnetPlan: Sendable {
     public var miners: Set<Int>?
     /// Whether nodes dial each other through the tool's link proxy (for `delay` and `loss`).
     public var viaProxy = false
+    /// Seconds between blocks: the PoA period or the PoW target spacing (default 1 and 2).
+    public var blockPeriodSeconds: UInt32?
+
+    /// The block period in force: `blockPeriodSeconds`, else 1 s (PoA) or 2 s (PoW).
+    public var blockPeriod: UInt32 { blockPeriodSeconds ?? (engine == .poa ? 1 : 2) }
 
     /// A plan; `nodeCount` from 1 to 64.
     public init(nodeCount: Int, engine: Engine, basePort: Int = 19_400, graphSeed: UInt64 = 1) throws(TestnetError) {
@@ -65,17 +70,17 @@ public struct TestnetPlan: Sendable {
         try PrivateKey(seed: SHA256.hash(Array("folio-testnet-authority-\(index)".utf8)).bytes)
     }
 
-    /// The genesis: every node an authority (PoA, 1-second period) or a low-target PoW chain
-    /// with 2-second spacing; the ten dev accounts prefunded, so the dev keystore works here.
+    /// The genesis: every node an authority (PoA, `blockPeriod` 1 s by default) or a
+    /// low-target PoW chain (spacing `blockPeriod`, 2 s by default); the ten dev accounts prefunded, so the dev keystore works here.
     public func genesis(timestamp: Int64) throws(TestnetError) -> ChainParams {
         do {
             let consensus: ConsensusParams
             switch engine {
             case .poa:
                 let keys = try (0..<nodeCount).map { index throws(CryptoError) in try Self.authorityKey(index).publicKey }
-                consensus = .proofOfAuthority(ProofOfAuthorityParams(authorities: keys, periodSeconds: 1))
+                consensus = .proofOfAuthority(ProofOfAuthorityParams(authorities: keys, periodSeconds: blockPeriod))
             case .pow:
-                consensus = .proofOfWork(ProofOfWorkParams(targetSpacingSeconds: 2, halfLifeSeconds: 120, initialBits: 0x1e10_0000))
+                consensus = .proofOfWork(ProofOfWorkParams(targetSpacingSeconds: blockPeriod, halfLifeSeconds: 120, initialBits: 0x1e10_0000))
             }
             let accounts = try (0..<DevChain.accountCount).map { index throws(CryptoError) in try DevChain.account(index) }
             return try ChainParams(
