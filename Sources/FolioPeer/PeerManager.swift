@@ -129,7 +129,7 @@ package actor PeerManager {
         // A loopback peer is only disconnected, never discouraged (bitcoind spares local
         // peers too): every process on this machine shares 127.0.0.1, so discouraging it
         // would cut this node off from all of them, a local testnet included.
-        if punish, reason == .misbehaviour, let ip = state.address?.ip, !ip.isLoopback {
+        if punish, reason == .misbehaviour, let ip = state.address?.ip, !(ip.isLoopback && configuration.sparesLoopback) {
             let until = now + configuration.discourageMillis
             addressBook.discourage(ip, until: until)
             actions.append(.discourage(ip, until: until, detail))

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioTestSupport
 import FolioWire
 import Testing
 @testable import FolioPeer
@@ -115,25 +116,5 @@ import Testing
 
     @Test func nonceIsTheCounterLittleEndianThenFourZeroBytes() {
         #expect(SessionCipher.nonce(0x0102) == [0x02, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])
-    }
-}
-
-/// Signs every handshake over bytes other than the transcript, as a peer without the key would.
-struct WrongSigner: PeerCryptoProvider {
-    let inner: any PeerCryptoProvider
-    var identity: PublicKey { inner.identity }
-    func newKeyAgreementSecret() throws(PeerCryptoError) -> any KeyAgreementSecret { try inner.newKeyAgreementSecret() }
-    func sign(_ message: [UInt8]) throws(PeerCryptoError) -> Signature { try inner.sign(message + [0]) }
-    func isValidSignature(_ signature: Signature, of message: [UInt8], by key: PublicKey) -> Bool {
-        inner.isValidSignature(signature, of: message, by: key)
-    }
-    func deriveKey(inputKeyMaterial: [UInt8], salt: [UInt8], info: [UInt8], byteCount: Int) throws(PeerCryptoError) -> [UInt8] {
-        try inner.deriveKey(inputKeyMaterial: inputKeyMaterial, salt: salt, info: info, byteCount: byteCount)
-    }
-    func seal(_ plaintext: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8] {
-        try inner.seal(plaintext, key: key, nonce: nonce, associatedData: associatedData)
-    }
-    func open(_ sealed: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8] {
-        try inner.open(sealed, key: key, nonce: nonce, associatedData: associatedData)
     }
 }

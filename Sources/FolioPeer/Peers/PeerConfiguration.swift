@@ -19,6 +19,9 @@ package struct PeerConfiguration: Sendable {
     package var pingTimeoutMillis: Int64 = 20_000
     /// How long a misbehaving peer's address stays discouraged.
     package var discourageMillis: Int64 = 24 * 3_600_000
+    /// Whether a misbehaving loopback peer is only disconnected, not discouraged (every local
+    /// process shares 127.0.0.1). Tests of discouragement over real sockets turn it off.
+    package var sparesLoopback = true
     /// First wait before redialling a failed address; doubles per failure.
     package var dialBackoffMillis: Int64 = 1_000
     /// Longest wait between dials of one address.

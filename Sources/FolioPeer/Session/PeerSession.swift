@@ -115,6 +115,20 @@ package struct PeerSession: Sendable {
         return sealOutputs([message])
     }
 
+    /// Seals `payload` under type byte `type` for the established peer, unchecked: how tests
+    /// play a hostile peer sending unknown types or malformed bodies. Nothing in the node
+    /// calls it.
+    package mutating func sendUnchecked(type: UInt8, payload: [UInt8]) -> [SessionOutput] {
+        guard phase == .established, var sealing = cipher else { return [] }
+        do {
+            let frame = try sealing.seal(type: type, payload: payload)
+            cipher = sealing
+            return [outgoing(frame)]
+        } catch {
+            return fail(.handshakeFailed, "could not seal frame type \(type): \(error)")
+        }
+    }
+
     /// Tells the peer why, then closes: the way every failure and local shutdown ends.
     package mutating func fail(_ reason: DisconnectReason, _ detail: String) -> [SessionOutput] {
         guard phase != .closed else { return [] }

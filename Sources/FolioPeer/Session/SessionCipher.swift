@@ -34,11 +34,16 @@ package struct SessionCipher: Sendable {
 
     /// The sealed frame carrying `message`. Throws for a payload over `WireLimits.maxPayloadBytes`.
     package mutating func seal(_ message: Message) throws(PeerCryptoError) -> Frame {
-        let plaintext = message.payload
+        try seal(type: message.type.rawValue, payload: message.payload)
+    }
+
+    /// The sealed frame carrying `plaintext` under type byte `type`, whether or not the bytes
+    /// decode as that message (tests play hostile peers with it).
+    package mutating func seal(type: UInt8, payload plaintext: [UInt8]) throws(PeerCryptoError) -> Frame {
         guard plaintext.count <= WireLimits.maxPayloadBytes else {
             throw .primitiveFailed("payload of \(plaintext.count) bytes exceeds the frame cap")
         }
-        let header = FrameHeader(magic: magic, type: message.type.rawValue,
+        let header = FrameHeader(magic: magic, type: type,
                                  length: UInt32(plaintext.count + WireLimits.sealOverheadBytes))
         let sealed = try crypto.seal(plaintext, key: sendKey, nonce: Self.nonce(sendCounter), associatedData: header.bytes)
         sendCounter += 1
