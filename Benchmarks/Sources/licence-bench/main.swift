@@ -39,8 +39,9 @@ func processCPUSeconds() -> Double {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count > 1, arguments[1] == "b13" { exit(runB13(arguments.dropFirst(2))) }
 guard arguments.count > 1, arguments[1] == "b14" else {
-    print("usage: licence-bench b14 [seconds]")
+    print("usage: licence-bench b13 [iterations] [rounds]   (B13.swift)\n       licence-bench b14 [seconds]")
     exit(2)
 }
 let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 3 : 3

@@ -28,10 +28,14 @@ extension Machine {
         case let .addCounter(index, keyed):
             let amount = try popKnownInt(pc)
             let key = try counterKey(index, keyed: keyed, pc)
-            let total = try checked(pc) { () throws(Arithmetic.Failure) in
-                try Arithmetic.add(effects.counters[key] ?? inputs.counter(key), amount)
+            // A counter already changed is updated through its index: one hash of the key, not two.
+            if let slot = effects.counters.index(forKey: key) {
+                let total = try checked(pc) { () throws(Arithmetic.Failure) in try Arithmetic.add(effects.counters.values[slot], amount) }
+                effects.counters.values[slot] = total
+            } else {
+                let total = try checked(pc) { () throws(Arithmetic.Failure) in try Arithmetic.add(inputs.counter(key), amount) }
+                effects.counters[key] = total
             }
-            effects.counters[key] = total
         case let .fact(fact):
             stack.append(inputs.fact(fact))
         case .add, .sub, .subMoney, .mul, .mulScaled, .div, .divScaled, .unscale, .neg:
