@@ -16,8 +16,9 @@ public enum LicenceEvaluator {
     /// For benchmark B13 only (BENCHMARKS.md: "gas metering costs ≤ 25%"): `evaluate` with no
     /// gas charged or checked, so nothing bounds the run but the language's own bounds, and
     /// `gasUsed` is 0. It is behind the `LicenceBenchmarks` SPI: a module sees it only through
-    /// `@_spi(LicenceBenchmarks) import FolioLicence`, which only `licence-bench` writes; the
-    /// chain, the wallet and the RPC paths call `evaluate`, which is always metered.
+    /// `@_spi(LicenceBenchmarks) import FolioLicence`, which only `licence-bench` and
+    /// FolioLicenceTests write; the chain, the wallet and the RPC paths call `evaluate`, which is
+    /// always metered.
     @_spi(LicenceBenchmarks)
     public static func evaluateUnmetered(
         _ transaction: LicenceTransaction, on licence: Licence, ledger: any LicenceLedgerView
