@@ -5,8 +5,10 @@ set -euo pipefail
 
 # libssl-dev: libcrypto for every primitive (COpenSSL). libsqlite3-dev: the chain store.
 # pkg-config: how SwiftPM finds libcrypto. libpng-dev / libjpeg62-turbo-dev: fingerprint readers.
-# chromium: the headless browser the explorer test loads pages in.
-PACKAGES=(pkg-config libssl-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev chromium)
+# chromium: the headless browser the explorer test loads pages in. iproute2 / nftables:
+# `folio-testnet up --netns` (root only: one network namespace per node, kernel drops for
+# partitions and loss), which TestnetNamespaceTests runs where the machine allows it.
+PACKAGES=(pkg-config libssl-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev chromium iproute2 nftables)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

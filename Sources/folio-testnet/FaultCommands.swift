@@ -35,7 +35,7 @@ struct HealCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors { () throws(TestnetError) in
             try await common.controller().heal()
-            print("healed: every running node's peer filter is clear")
+            print("healed: no node blocks another now")
         }
     }
 }

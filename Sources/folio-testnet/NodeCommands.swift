@@ -5,7 +5,7 @@ import Foundation
 struct UpCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "up", abstract: "Write a genesis and start N nodes, then wait until they share a tip.",
-        discussion: "Example:\n  folio-testnet up --nodes 4 --engine pow --dir /tmp/tn")
+        discussion: "Example:\n  folio-testnet up --nodes 4 --engine pow --dir /tmp/tn\n  folio-testnet up --nodes 4 --netns   (as root: one network namespace per node)")
     @OptionGroup var common: CommonOptions
     @Option(help: "Number of nodes (1-64).") var nodes: Int = 4
     @Option(help: "Consensus engine: poa or pow.") var engine: String = "poa"
@@ -13,12 +13,15 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Seed of the random peer graph.") var seed: UInt64 = 1
     @Option(help: "Seconds to wait for agreement.") var timeout: Double = 120
     @Flag(help: "Nodes dial each other through this tool's link proxy, so `delay` and `loss` can be set.") var proxy = false
+    @Flag(help: "Root only: each node in its own network namespace on a bridge (10.213.S.0/24); partitions and loss become nftables drops.")
+    var netns = false
 
     func run() async throws {
         try await reportingErrors { () throws(TestnetError) in
             guard let kind = TestnetPlan.Engine(rawValue: engine) else { throw .usage("--engine must be poa or pow, got \(engine)") }
             var plan = try TestnetPlan(nodeCount: nodes, engine: kind, basePort: basePort, graphSeed: seed)
             plan.viaProxy = proxy
+            plan.netns = netns
             let statuses = try await common.controller().up(plan: plan, timeout: timeout)
             print(NodeStatus.table(statuses))
         }

@@ -30,6 +30,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var proxy: Bool?
     /// Seconds between blocks (PoA period, PoW spacing); default 1 (PoA) or 2 (PoW).
     public var blockPeriod: Int?
+    /// Whether each node runs in its own network namespace (root only; `up --netns`).
+    public var netns: Bool?
 
     /// One node's clock offset.
     public struct ClockSkew: Codable, Sendable, Equatable {
@@ -97,7 +99,7 @@ public struct Scenario: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case name, nodes, engine, duration, load, perturb, check
-        case miners, proxy
+        case miners, proxy, netns
         case clockSkew = "clock-skew"
         case basePort = "base-port"
         case startTimeout = "start-timeout"
@@ -175,6 +177,7 @@ extension Scenario {
         miners = try container.decodeIfPresent([Int].self, forKey: .miners)
         proxy = try container.decodeIfPresent(Bool.self, forKey: .proxy)
         blockPeriod = try container.decodeIfPresent(Int.self, forKey: .blockPeriod)
+        netns = try container.decodeIfPresent(Bool.self, forKey: .netns)
     }
 }
 

@@ -23,6 +23,7 @@ public struct ScenarioRunner: Sendable {
         for skew in scenario.clockSkew ?? [] { plan.clockOffsets[skew.node] = skew.seconds }
         if let miners = scenario.miners { plan.miners = Set(miners) }
         plan.viaProxy = scenario.proxy ?? false
+        plan.netns = scenario.netns ?? false
         if let period = scenario.blockPeriod {
             guard (1...60).contains(period) else { throw .usage("block-period must be 1 to 60 seconds, got \(period)") }
             plan.blockPeriodSeconds = UInt32(period)

@@ -9,11 +9,24 @@ extension TestnetController {
         var state = try loadState()
         state.partition = partition
         try state.save(directory: directory)
+        if state.namespaces != nil { return try applyNamespaceRules(state: state) }
         var failures: [String] = []
         for node in state.nodes where TestnetProcesses.isRunning(node.pid) {
             if let why = await applyFilter(node: node.index, state: state, timeout: 10) { failures.append(why) }
         }
         guard failures.isEmpty else { throw .setup("partition set, but " + failures.joined(separator: "; ")) }
+    }
+
+    /// With `--netns`: writes every node's nftables rules from the partition and loss in force
+    /// (the kernel drops the packets; the nodes are not told).
+    func applyNamespaceRules(state: TestnetState) throws(TestnetError) {
+        guard let spaces = state.namespaces else { return }
+        let faults = LinkFaults.load(directory: directory)
+        for node in state.nodes where spaces.exists(node.index) {
+            let rules = spaces.rules(for: node.index, blocked: state.partition?.blocked(by: node.index) ?? [],
+                                     lossPercent: faults.lossPercent[node.index] ?? 0)
+            try spaces.apply(rules, to: node.index)
+        }
     }
 
     /// Clears every running node's peer filter and forgets the partition.
@@ -22,6 +35,7 @@ extension TestnetController {
         let had = state.partition
         state.partition = nil
         try state.save(directory: directory)
+        if state.namespaces != nil { return try applyNamespaceRules(state: state) }
         var failures: [String] = []
         for node in state.nodes where TestnetProcesses.isRunning(node.pid) {
             if let why = await applyFilter(node: node.index, state: state, timeout: 10) { failures.append(why) }

@@ -6,9 +6,39 @@ import Foundation
 extension TestnetController {
     /// The `--peers` entries of node `index`: the nodes it dials, or, through the proxy, the
     /// proxy ports of its links.
-    func peerAddresses(of index: Int, plan: TestnetPlan, links: [[Int]], proxied: [ProxyLink]?) -> [String] {
+    func peerAddresses(of index: Int, plan: TestnetPlan, links: [[Int]], proxied: [ProxyLink]?,
+                       spaces: TestnetNamespaces? = nil) -> [String] {
         if let proxied { return proxied.filter { $0.from == index }.map { "127.0.0.1:\($0.listenPort)" } }
-        return links[index].map { "127.0.0.1:\(plan.p2pPort($0))" }
+        return links[index].map { "\(spaces?.address($0) ?? "127.0.0.1"):\(plan.p2pPort($0))" }
+    }
+
+    /// The namespaces `plan` asks for, or nil; refused with the reason where they cannot be made.
+    func namespaces(for plan: TestnetPlan) throws(TestnetError) -> TestnetNamespaces? {
+        guard plan.netns else { return nil }
+        if plan.viaProxy { throw .usage("--netns and --proxy do not combine: the proxy listens on 127.0.0.1 of the host") }
+        guard plan.nodeCount <= TestnetNamespaces.maxNodes else {
+            throw .usage("--netns gives each node an address in one /24: at most \(TestnetNamespaces.maxNodes) nodes")
+        }
+        if let why = TestnetNamespaces.unavailable() { throw .usage(why) }
+        return TestnetNamespaces(directory: directory, nodeCount: plan.nodeCount)
+    }
+
+    /// Starts `node`'s foliod, inside its namespace with `--netns` (made again if `down` removed
+    /// it, rules and all); returns the pid.
+    func launch(_ node: TestnetState.Node, state: TestnetState) throws(TestnetError) -> Int32 {
+        guard let spaces = state.namespaces else {
+            return try TestnetProcesses.start(foliod: foliod, arguments: node.arguments, logPath: node.logPath)
+        }
+        guard FileManager.default.isExecutableFile(atPath: foliod) else {
+            throw .setup("cannot run \(foliod); build it first (swift build) or pass --foliod")
+        }
+        if !spaces.exists(node.index) {
+            spaces.destroy()
+            try spaces.create()
+            try applyNamespaceRules(state: state)
+        }
+        let (tool, arguments) = try spaces.wrap(foliod, arguments: node.arguments, index: node.index)
+        return try TestnetProcesses.start(foliod: tool, arguments: arguments, logPath: node.logPath)
     }
 
     /// Starts `folio-testnet proxy-serve` for this testnet and records its pid.
@@ -49,6 +79,16 @@ extension TestnetController {
     private func setFault(_ index: Int, _ change: (inout LinkFaults) -> Void) throws(TestnetError) {
         let state = try loadState()
         _ = try state.node(index)
+        if state.namespaces != nil {
+            var faults = LinkFaults.load(directory: directory)
+            change(&faults)
+            guard faults.delayMillis.isEmpty else {
+                throw .usage("delay needs netem, which this kernel lacks; on --netns only loss is real (nftables); use `up --proxy` for delay")
+            }
+            try faults.save(directory: directory)
+            try applyNamespaceRules(state: state)
+            return
+        }
         guard state.proxyLinks != nil else {
             throw .usage("delay and loss go through the link proxy; start the testnet with `folio-testnet up --proxy`")
         }

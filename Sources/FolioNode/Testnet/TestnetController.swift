@@ -46,6 +46,7 @@ public struct TestnetController: Sendable {
         let token = (try? random.bytes(count: 16)).map(HexCoding.encode) ?? "folio-testnet"
         let links = plan.peerLinks()
         let proxied = plan.viaProxy ? plan.proxyLinks() : nil
+        let spaces = try namespaces(for: plan)
         let producers = plan.producers()
         var nodes: [TestnetState.Node] = []
         for index in 0..<plan.nodeCount {
@@ -56,8 +57,9 @@ public struct TestnetController: Sendable {
             var arguments = [
                 "--datadir", dataDirectory, "--network", genesisPath, "--rpc-port", "\(plan.rpcPort(index))",
                 "--p2p-port", "\(plan.p2pPort(index))", "--rpc-token", token,
-                "--peers", peerAddresses(of: index, plan: plan, links: links, proxied: proxied).joined(separator: ","),
+                "--peers", peerAddresses(of: index, plan: plan, links: links, proxied: proxied, spaces: spaces).joined(separator: ","),
             ]
+            if let spaces { arguments += ["--rpc-host", spaces.address(index), "--p2p-host", spaces.address(index)] }
             if let offset = plan.clockOffsets[index], offset != 0 { arguments += ["--clock-offset", "\(offset)"] }
             var role = "follower"
             if producers.contains(index) {
@@ -78,20 +80,27 @@ public struct TestnetController: Sendable {
             }
             nodes.append(TestnetState.Node(
                 index: index, role: role, rpcPort: plan.rpcPort(index), p2pPort: plan.p2pPort(index),
-                dataDirectory: dataDirectory, pid: nil, arguments: arguments))
+                dataDirectory: dataDirectory, pid: nil, arguments: arguments, host: spaces?.address(index)))
         }
         var state = TestnetState(engine: plan.engine.rawValue, rpcToken: token, nodes: nodes)
         state.proxyLinks = proxied
+        state.namespaces = spaces
+        if let spaces {
+            // Whatever an earlier run left under the same names goes first.
+            spaces.destroy()
+            do { try spaces.create() } catch {
+                spaces.destroy()
+                throw error
+            }
+            say("namespaces folio-\(spaces.tag)-0…\(plan.nodeCount - 1) on 10.213.\(spaces.subnet).0/24, host \(spaces.hostAddress)")
+        }
         try state.save(directory: directory)
         try LinkFaults().save(directory: directory)
         if proxied != nil {
             try startProxy(state: &state)
             try state.save(directory: directory)
         }
-        for index in state.nodes.indices {
-            state.nodes[index].pid = try TestnetProcesses.start(
-                foliod: foliod, arguments: state.nodes[index].arguments, logPath: state.nodes[index].logPath)
-        }
+        for index in state.nodes.indices { state.nodes[index].pid = try launch(state.nodes[index], state: state) }
         try state.save(directory: directory)
         say("started \(plan.nodeCount) \(plan.engine.rawValue) nodes in \(directory); waiting for them to agree…")
         return try await waitForAgreement(state: state, timeout: timeout)
@@ -169,7 +178,7 @@ public struct TestnetController: Sendable {
         let node = try state.node(index)
         guard !TestnetProcesses.isRunning(node.pid) else { throw .usage("node \(index) is already running") }
         if state.proxyLinks != nil, !TestnetProcesses.isRunning(state.proxyPid) { try startProxy(state: &state) }
-        state.nodes[index].pid = try TestnetProcesses.start(foliod: foliod, arguments: node.arguments, logPath: node.logPath)
+        state.nodes[index].pid = try launch(node, state: state)
         try state.save(directory: directory)
         if state.partition != nil, let why = await applyFilter(node: index, state: state, timeout: 30) {
             throw .setup("node \(index) started, but \(why); `folio-testnet heal` or `partition` again")
@@ -197,6 +206,12 @@ public struct TestnetController: Sendable {
         for node in state.nodes where !(await TestnetProcesses.waitForExit(node.pid, seconds: 15)) {
             TestnetProcesses.signal(node.pid, SIGKILL)
             say("node \(node.index) did not stop in 15 s and was killed")
+        }
+        // Namespaces hold the nodes' addresses and rules: they go with the nodes, and `start`
+        // or `up` makes them again.
+        if let spaces = state.namespaces {
+            spaces.destroy()
+            say("removed namespaces folio-\(spaces.tag)-*")
         }
     }
 

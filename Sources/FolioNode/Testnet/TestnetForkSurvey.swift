@@ -87,7 +87,7 @@ enum TestnetReorgDepth {
     static func read(state: TestnetState) async -> [Int: UInt64] {
         var depths: [Int: UInt64] = [:]
         for node in state.nodes where TestnetProcesses.isRunning(node.pid) {
-            guard let url = URL(string: "http://127.0.0.1:\(node.rpcPort)/metrics") else { continue }
+            guard let url = URL(string: "http://\(node.address):\(node.rpcPort)/metrics") else { continue }
             var request = URLRequest(url: url)
             request.timeoutInterval = 3
             request.setValue("Bearer \(state.rpcToken)", forHTTPHeaderField: "Authorization")

@@ -26,6 +26,8 @@ public struct TestnetPlan: Sendable {
     public var miners: Set<Int>?
     /// Whether nodes dial each other through the tool's link proxy (for `delay` and `loss`).
     public var viaProxy = false
+    /// Whether each node runs in a network namespace of its own (`up --netns`, root only).
+    public var netns = false
     /// Seconds between blocks: the PoA period or the PoW target spacing (default 1 and 2).
     public var blockPeriodSeconds: UInt32?
 

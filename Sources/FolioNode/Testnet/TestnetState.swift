@@ -18,11 +18,15 @@ public struct TestnetState: Codable, Sendable, Equatable {
         public var pid: Int32?
         /// The foliod arguments `start` runs it with.
         public var arguments: [String]
+        /// The address it listens on; nil for 127.0.0.1 (with `--netns`, its namespace's).
+        public var host: String?
 
+        /// The address the tool reaches it at.
+        public var address: String { host ?? "127.0.0.1" }
         /// The JSON-RPC endpoint.
-        public var rpcURL: String { "http://127.0.0.1:\(rpcPort)/rpc" }
+        public var rpcURL: String { "http://\(address):\(rpcPort)/rpc" }
         /// The explorer.
-        public var explorerURL: String { "http://127.0.0.1:\(rpcPort)/" }
+        public var explorerURL: String { "http://\(address):\(rpcPort)/" }
         /// The node's log file.
         public var logPath: String { dataDirectory + "/foliod.log" }
     }
@@ -39,6 +43,8 @@ public struct TestnetState: Codable, Sendable, Equatable {
     public var proxyLinks: [ProxyLink]?
     /// The process id of the `folio-testnet proxy-serve` carrying them.
     public var proxyPid: Int32?
+    /// With `up --netns`: the namespaces the nodes run in.
+    public var namespaces: TestnetNamespaces?
 
     /// The proxy's log file.
     func proxyLogPath(directory: String) -> String { directory + "/proxy.log" }
