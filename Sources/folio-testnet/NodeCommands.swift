@@ -11,6 +11,7 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Consensus engine: poa or pow.") var engine: String = "poa"
     @Option(help: "Node i uses ports base+2i (RPC) and base+2i+1 (P2P).") var basePort: Int = 19_400
     @Option(help: "Seed of the random peer graph.") var seed: UInt64 = 1
+    @Option(help: "Least neighbours per node in the random peer graph (default: a sparse graph).") var degree: Int?
     @Option(help: "Seconds to wait for agreement.") var timeout: Double = 120
     @Flag(help: "Nodes dial each other through this tool's link proxy, so `delay` and `loss` can be set.") var proxy = false
     @Flag(help: "Root only: each node in its own network namespace on a bridge (10.213.S.0/24); partitions and loss become nftables drops.")
@@ -22,6 +23,10 @@ struct UpCommand: AsyncParsableCommand {
             var plan = try TestnetPlan(nodeCount: nodes, engine: kind, basePort: basePort, graphSeed: seed)
             plan.viaProxy = proxy
             plan.netns = netns
+            if let degree {
+                guard (1...32).contains(degree) else { throw .usage("--degree must be 1-32, got \(degree)") }
+                plan.degree = degree
+            }
             let statuses = try await common.controller().up(plan: plan, timeout: timeout)
             print(NodeStatus.table(statuses))
         }

@@ -64,6 +64,6 @@ public enum RPCCatalogue {
     public static let methodNames: [String] = [
         ChainInfo.name, ChainBlock.name, NodeSync.name, NetPeers.name, AccountGet.name, TxSend.name,
         TxGet.name, WorkGet.name, WorkSimilar.name, WorkList.name, LicenceOfferGet.name, LicenceCheck.name,
-        LicenceTemplateGet.name, NetFilter.name,
+        LicenceTemplateGet.name, NetFilter.name, NetBlockTimes.name,
     ]
 }

@@ -28,12 +28,15 @@ actor LedgerChainBackend: ChainBackend {
     private let clock: @Sendable () -> Int64
     private let logger: Logger
     private var tree: HeaderTree
+    /// When blocks were first heard of and validated (B9/B10).
+    let timings: BlockTimings
 
     /// A backend over `ledger`. `engine` checks the headers that extend a stored block (nil:
     /// the link rule only); `clock` gives unix seconds for the future-time rule.
     init(ledger: Ledger, params: ChainParams, engine: (any ConsensusEngine)?, clock: @escaping @Sendable () -> Int64,
-         logger: Logger, headerCapacity: Int = LedgerChainBackend.defaultHeaderCapacity) {
+         logger: Logger, headerCapacity: Int = LedgerChainBackend.defaultHeaderCapacity, timings: BlockTimings = BlockTimings()) {
         self.ledger = ledger
+        self.timings = timings
         self.params = params
         self.engine = engine
         self.clock = clock
@@ -98,6 +101,7 @@ actor LedgerChainBackend: ChainBackend {
     func acceptHeader(_ header: BlockHeader) async -> ChainVerdict {
         let id = header.id
         if tree.contains(id) { return .alreadyKnown }
+        timings.heard(id)
         let stored: BlockEntry?
         let parentEntry: BlockEntry?
         do {
@@ -128,7 +132,16 @@ actor LedgerChainBackend: ChainBackend {
     }
 
     func acceptBlock(_ block: Block) async -> ChainVerdict {
+        timings.heard(block.id)
+        let started = ContinuousClock.now
         let outcome = await ledger.accept(block, local: false)
+        switch outcome.status {
+        case .connected, .reorganized:
+            let took = ContinuousClock.now - started
+            let micros = took.components.seconds * 1_000_000 + took.components.attoseconds / 1_000_000_000_000
+            timings.validated(block.id, height: block.header.height, micros: micros)
+        default: break
+        }
         tree.remove(block.id)
         for connected in outcome.connected { tree.remove(connected.id) }
         if tree.count >= tree.capacity { tree.removeAll(atOrBelow: outcome.tip.height) }
@@ -156,7 +169,13 @@ actor LedgerChainBackend: ChainBackend {
         return ((try? store.transaction(id: id)) ?? nil)?.0
     }
 
-    func hasBlock(_ id: Hash256) async -> Bool { entry(id) != nil }
+    /// Whether block `id` is stored. The peer protocol asks when a peer announces a block, so
+    /// an unknown id asked about is the moment this node heard of it.
+    func hasBlock(_ id: Hash256) async -> Bool {
+        let known = entry(id) != nil
+        if !known { timings.heard(id) }
+        return known
+    }
 
     func hasTransaction(_ id: Hash256) async -> Bool {
         if await ledger.mempool.contains(id) { return true }

@@ -13,9 +13,14 @@ extension P2PService {
     func startRelay(manager: PeerManager, network: PeerNetwork) async {
         let (events, input) = AsyncStream.makeStream(of: LedgerEvent.self, bufferingPolicy: .bufferingNewest(Self.relayBuffer))
         relayInput = input
+        let timings = backend.timings
         observerToken = await ledger.addObserver { event in
             switch event {
-            case .blockConnected(_, local: true, _), .transactionAdded(_, local: true): input.yield(event)
+            case let .blockConnected(block, local: true, _):
+                // A block this node sealed: its origin for propagation timing.
+                timings.validated(block.id, height: block.header.height, micros: 0)
+                input.yield(event)
+            case .transactionAdded(_, local: true): input.yield(event)
             case .blockConnected, .transactionAdded: break
             }
         }

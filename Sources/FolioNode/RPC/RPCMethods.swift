@@ -5,7 +5,7 @@ import FolioCore
 /// here, so a bad one becomes -32602 with a message that names it.
 enum RPCMethods {
     /// A dispatcher serving every method in `RPCCatalogue` from `backend`, and `net_filter`
-    /// from `peerFilter` (nil: that method answers -32001).
+    /// and `net_blocktimes` from the peer service `peerFilter` (nil: they answer -32001).
     static func dispatcher(
         backend: any NodeBackend, peerFilter: (any PeerFilterControl)? = nil, onFingerprintQuery: @escaping @Sendable () -> Void = {}
     ) -> RPCDispatcher {
@@ -61,6 +61,7 @@ enum RPCMethods {
             return try await call { () throws(BackendError) in try await backend.template(id) }
         }
         NetFilterHandler.register(on: &dispatcher, control: peerFilter)
+        NetBlockTimesHandler.register(on: &dispatcher, source: peerFilter as? any BlockTimesSource)
         return dispatcher
     }
 

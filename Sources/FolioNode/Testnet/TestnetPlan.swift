@@ -26,6 +26,8 @@ public struct TestnetPlan: Sendable {
     public var miners: Set<Int>?
     /// Whether nodes dial each other through the tool's link proxy (for `delay` and `loss`).
     public var viaProxy = false
+    /// Least neighbours per node in the peer graph (nil: the sparse default graph).
+    public var degree: Int?
     /// Whether each node runs in a network namespace of its own (`up --netns`, root only).
     public var netns = false
     /// Seconds between blocks: the PoA period or the PoW target spacing (default 1 and 2).
@@ -103,6 +105,8 @@ public struct TestnetPlan: Sendable {
 
     /// Which nodes each node dials: node i > 0 links to one earlier node at random (so the
     /// graph is connected), plus one more random link per node for redundancy when N > 3.
+    /// With `degree` set, random links are added until every node has at least that many
+    /// neighbours (or all the others), for B9's "random graph of degree 8".
     public func peerLinks() -> [[Int]] {
         var generator = SplitMix(seed: graphSeed)
         var links = [[Int]](repeating: [], count: nodeCount)
@@ -115,7 +119,30 @@ public struct TestnetPlan: Sendable {
                 if other != node, !links[node].contains(other), !links[other].contains(node) { links[node].append(other) }
             }
         }
+        guard let degree, nodeCount > 1 else { return links }
+        let wanted = min(degree, nodeCount - 1)
+        func neighbours(_ node: Int) -> Int { links[node].count + links.indices.filter { links[$0].contains(node) }.count }
+        for node in 0..<nodeCount {
+            var tries = 0
+            while neighbours(node) < wanted, tries < 64 * nodeCount {
+                tries += 1
+                let other = Int(generator.next() % UInt64(nodeCount))
+                if other != node, !links[node].contains(other), !links[other].contains(node) { links[node].append(other) }
+            }
+        }
         return links
+    }
+
+    /// The undirected neighbours of each node in `peerLinks()`.
+    public func neighbours() -> [Set<Int>] {
+        var sets = [Set<Int>](repeating: [], count: nodeCount)
+        for (node, dials) in peerLinks().enumerated() {
+            for other in dials {
+                sets[node].insert(other)
+                sets[other].insert(node)
+            }
+        }
+        return sets
     }
 
     /// Nodes that produce blocks: all of them on PoA; on PoW `miners`, by default the first

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FolioAPI
+import Foundation
+
+extension PropagationBench {
+    /// Waits until every node of the testnet in `controller`'s directory is `count` blocks past
+    /// the best height now, then reads every node's `net_blocktimes` and reports those blocks.
+    public static func run(controller: TestnetController, count: Int, cores: Int,
+                           say: @Sendable (String) -> Void) async throws(TestnetError) -> Report {
+        guard (1...1_000).contains(count) else { throw .usage("--blocks must be 1-1000, got \(count)") }
+        let state = try controller.loadState()
+        let clients = state.nodes.map { node in
+            RPCClient(endpoint: URL(string: node.rpcURL) ?? URL(fileURLWithPath: "/"), credentials: .token(state.rpcToken), timeout: 5)
+        }
+        let neighbours = graph(state)
+        let rtt = loopbackRoundTripMillis(host: state.nodes[0].address, port: state.nodes[0].p2pPort)
+        let start = await heights(clients).compactMap { $0 }.max() ?? 0
+        let target = start + UInt64(count) + 1
+        say("measuring blocks \(start + 1)-\(start + UInt64(count)) on \(state.nodes.count) nodes (diameter \(diameter(neighbours)), "
+            + String(format: "loopback RTT %.3f ms)…", rtt))
+        let deadline = Date().addingTimeInterval(Double(count) * 10 + 60)
+        var lastReport = Date()
+        while true {
+            let now = await heights(clients)
+            if now.allSatisfy({ ($0 ?? 0) >= target }) { break }
+            guard Date() < deadline else {
+                throw .timeout("the nodes did not all reach height \(target) in time: "
+                    + now.enumerated().map { "\($0.offset):\($0.element.map(String.init) ?? "-")" }.joined(separator: " "))
+            }
+            if Date().timeIntervalSince(lastReport) >= 10 {
+                say("  heights: " + now.map { $0.map(String.init) ?? "-" }.joined(separator: " ") + " (waiting for \(target))")
+                lastReport = Date()
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+        var times: [[String: BlockTimeEntry]] = []
+        for client in clients {
+            let entries = (try? await client.call(NetBlockTimes.self, NetBlockTimesParams()))?.blocks ?? []
+            times.append(Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
+        }
+        var blocks: [Block] = []
+        for height in (start + 1)...(start + UInt64(count)) {
+            guard let id = try? await clients[0].call(ChainBlock.self, BlockQuery(height: height)).id else {
+                throw .setup("node 0 has no block at height \(height)")
+            }
+            if let block = block(height: height, times: times.map { $0[id] }, diameter: diameter(neighbours), rttMillis: rtt, cores: cores) {
+                blocks.append(block)
+            }
+        }
+        return Report(blocks: blocks, nodes: state.nodes.count, diameter: diameter(neighbours), rttMillis: rtt, cores: cores)
+    }
+
+    /// Every node's validated height (nil: it did not answer).
+    static func heights(_ clients: [RPCClient]) async -> [UInt64?] {
+        var result: [UInt64?] = []
+        for client in clients { result.append(try? await client.call(ChainInfo.self).height) }
+        return result
+    }
+
+    /// The peer graph as the nodes were started: each node's `--peers` entries, matched to the
+    /// nodes by address and port (proxied links are matched by the proxy's records).
+    static func graph(_ state: TestnetState) -> [Set<Int>] {
+        var sets = [Set<Int>](repeating: [], count: state.nodes.count)
+        for link in state.proxyLinks ?? [] where sets.indices.contains(link.from) && sets.indices.contains(link.to) {
+            sets[link.from].insert(link.to)
+            sets[link.to].insert(link.from)
+        }
+        for node in state.nodes {
+            guard let flag = node.arguments.firstIndex(of: "--peers"), flag + 1 < node.arguments.count else { continue }
+            for entry in node.arguments[flag + 1].split(separator: ",") {
+                guard let port = entry.split(separator: ":").last.flatMap({ Int($0) }),
+                      let other = state.nodes.first(where: { $0.p2pPort == port }) else { continue }
+                sets[node.index].insert(other.index)
+                sets[other.index].insert(node.index)
+            }
+        }
+        return sets
+    }
+
+    /// The median of 20 TCP connects to `host:port` (a SYN and its SYN-ACK: one round trip),
+    /// in milliseconds; 0 if none succeeded.
+    static func loopbackRoundTripMillis(host: String, port: Int) -> Double {
+        var samples: [Double] = []
+        for _ in 0..<20 {
+            let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard socketFD >= 0 else { continue }
+            defer { close(socketFD) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(clamping: port).bigEndian)
+            guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { continue }
+            let began = ContinuousClock.now
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            let took = ContinuousClock.now - began
+            if connected == 0 { samples.append(Double(took.components.attoseconds) / 1e15 + Double(took.components.seconds) * 1000) }
+        }
+        return samples.isEmpty ? 0 : percentile(samples, 0.5)
+    }
+}

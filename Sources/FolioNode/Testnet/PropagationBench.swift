@@ -1,0 +1,88 @@
+import FolioAPI
+import Foundation
+
+/// B9/B10 of BENCHMARKS.md through a running testnet: how long each block takes, from the moment
+/// the first node connected it (its sealer), until 95% of the nodes had heard of it and had
+/// validated it, and until all had; against the lower bound of B9 (every node's validation on
+/// the machine's cores, plus the graph's diameter in round trips). Timestamps come from each
+/// node's `net_blocktimes`; the nodes share this machine's clock.
+public struct PropagationBench: Sendable {
+    /// One block's figures, milliseconds after its origin.
+    public struct Block: Sendable, Equatable {
+        /// Its height.
+        public var height: UInt64
+        /// When 95% of the nodes had heard of it.
+        public var heard95: Double
+        /// When 95% of the nodes had validated it.
+        public var validated95: Double
+        /// When every node had validated it.
+        public var validatedAll: Double
+        /// B9's lower bound for it: nodes × mean validation time ÷ cores + diameter × RTT.
+        public var bound: Double
+    }
+
+    /// The result of a run.
+    public struct Report: Sendable {
+        /// Per block, oldest first.
+        public var blocks: [Block]
+        /// Nodes measured.
+        public var nodes: Int
+        /// Hops between the farthest two nodes of the peer graph.
+        public var diameter: Int
+        /// Loopback TCP round trip measured in the same run, milliseconds.
+        public var rttMillis: Double
+        /// Cores the bound divides validation work by.
+        public var cores: Int
+
+        /// The 95th percentile (nearest rank) of `key` over the blocks.
+        public func p95(_ key: KeyPath<Block, Double>) -> Double { PropagationBench.percentile(blocks.map { $0[keyPath: key] }, 0.95) }
+        /// The largest `key` over the blocks.
+        public func max(_ key: KeyPath<Block, Double>) -> Double { blocks.map { $0[keyPath: key] }.max() ?? 0 }
+        /// The 95th percentile of validated95 ÷ bound, block by block (B9's target: ≤ 2).
+        public var boundRatioP95: Double {
+            PropagationBench.percentile(blocks.map { $0.bound > 0 ? $0.validated95 / $0.bound : .infinity }, 0.95)
+        }
+    }
+
+    /// The nearest-rank percentile: the smallest value with at least `fraction` of the values at
+    /// or below it (infinity when empty).
+    public static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        guard !values.isEmpty else { return .infinity }
+        let sorted = values.sorted()
+        let rank = Swift.max(Int((fraction * Double(sorted.count)).rounded(.up)), 1)
+        return sorted[Swift.min(rank, sorted.count) - 1]
+    }
+
+    /// Figures for one block from each node's times (nil: the node has no record of it).
+    static func block(height: UInt64, times: [BlockTimeEntry?], diameter: Int, rttMillis: Double, cores: Int) -> Block? {
+        let seen = times.compactMap { $0 }
+        guard let origin = seen.map(\.validatedMs).min() else { return nil }
+        func at(_ value: (BlockTimeEntry) -> Int64, _ fraction: Double) -> Double {
+            percentile(times.map { $0.map { Double(value($0) - origin) } ?? .infinity }, fraction)
+        }
+        let validators = seen.filter { $0.validationMicros > 0 }
+        let meanMillis = validators.isEmpty ? 0 : Double(validators.map(\.validationMicros).reduce(0, +)) / Double(validators.count) / 1000
+        let bound = Double(times.count) * meanMillis / Double(Swift.max(cores, 1)) + Double(diameter) * rttMillis
+        return Block(height: height, heard95: at({ $0.heardMs }, 0.95), validated95: at({ $0.validatedMs }, 0.95),
+                     validatedAll: at({ $0.validatedMs }, 1), bound: bound)
+    }
+
+    /// Hops between the farthest two nodes of the graph given by each node's neighbours
+    /// (a disconnected graph counts its node count).
+    static func diameter(_ neighbours: [Set<Int>]) -> Int {
+        var widest = 0
+        for start in neighbours.indices {
+            var distance = [start: 0]
+            var queue = [start]
+            while !queue.isEmpty {
+                let node = queue.removeFirst()
+                for next in neighbours[node] where distance[next] == nil {
+                    distance[next] = distance[node, default: 0] + 1
+                    queue.append(next)
+                }
+            }
+            widest = Swift.max(widest, distance.count < neighbours.count ? neighbours.count : distance.values.max() ?? 0)
+        }
+        return widest
+    }
+}
