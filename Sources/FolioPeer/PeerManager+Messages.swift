@@ -48,7 +48,7 @@ extension PeerManager {
         case let .getData(message): return await serve(message.items, to: peer)
         case let .notFound(message):
             for item in message.items {
-                scheduler.notFound(item.id, from: peer)
+                scheduler.notFound(item.id, from: peer, now: now)
                 if requestedTransactions[item.id] == peer { requestedTransactions[item.id] = nil }
             }
             return assignDownloads()
@@ -75,7 +75,11 @@ extension PeerManager {
         for item in items {
             switch item.kind {
             case .block:
-                if let block = await chain.block(item.id) { replies.append(.block(BlockMessage(block: block))) } else { missing.append(item) }
+                if let block = await chain.block(item.id) ?? relayedBodies.block(item.id) {
+                    replies.append(.block(BlockMessage(block: block)))
+                } else {
+                    missing.append(item)
+                }
             case .transaction:
                 if let tx = await chain.transaction(item.id) { replies.append(.tx(TxMessage(transaction: tx))) } else { missing.append(item) }
             }

@@ -6,11 +6,14 @@ extension PeerManager {
     /// the batch was full.
     func receiveHeaders(_ headers: [BlockHeader], from peer: Int) async -> [PeerAction] {
         var actions: [PeerAction] = []
+        let relayed = peers[peer]?.awaitingHeaders == false
+        peers[peer]?.awaitingHeaders = false
         for (index, header) in headers.enumerated() {
             let id = header.id
             peers[peer]?.known.insert(id)
             switch await chain.acceptHeader(header) {
             case .accepted, .alreadyKnown:
+                if relayed { noteRelayed(id, by: peer) }
                 if let best = peers[peer]?.bestHeight, header.height > best { peers[peer]?.bestHeight = header.height }
                 if !scheduler.isScheduled(id), !(await chain.hasBlock(id)) {
                     scheduler.enqueue(id, height: header.height)
@@ -60,7 +63,26 @@ extension PeerManager {
         guard scheduler.receive(block, from: peer) else { return misbehaved(peer, .unrequestedData) }
         blockSources[block.id] = peer
         peers[peer]?.known.insert(block.id)
-        return await connectReady() + assignDownloads()
+        let early = await relayBeforeValidation(block, from: peer)
+        return early + (await connectReady()) + assignDownloads()
+    }
+
+    /// Relays a new tip's header as soon as its body arrives and matches the header's Merkle
+    /// root (the header's seal was checked when it was accepted), before full validation, so
+    /// each hop costs a round trip rather than a validation. Peers fetch the body from us out
+    /// of `relayedBodies` meanwhile. Only at the top of the known chain: a syncing node does
+    /// not echo the history it downloads.
+    func relayBeforeValidation(_ block: Block, from source: Int) async -> [PeerAction] {
+        let status = await chain.status()
+        guard block.header.height > status.validatedHeight, block.header.height >= status.headerHeight,
+              MerkleTree.root(of: block.transactions.map(\.id)) == block.header.merkleRoot else { return [] }
+        relayedBodies.insert(block)
+        var actions: [PeerAction] = []
+        for peer in establishedPeers where peer != source && peers[peer]?.known.contains(block.id) == false {
+            peers[peer]?.known.insert(block.id)
+            actions += send([.headers(HeadersMessage(headers: [block.header]))], to: peer)
+        }
+        return actions
     }
 
     /// Hands bodies to the chain in height order; relays each accepted one.
@@ -69,14 +91,26 @@ extension PeerManager {
         while let block = scheduler.nextConnectable() {
             let id = block.id
             let source = blockSources.removeValue(forKey: id)
-            switch await chain.acceptBlock(block) {
+            let verdict = await chain.acceptBlock(block)
+            relayedBodies.remove(id)
+            switch verdict {
             case .accepted: actions += announce(InventoryItem(kind: .block, id: id), except: source)
             case let .invalid(reason):
-                if let source { actions += misbehaved(source, .invalidBlock(reason)) }
+                // A peer that relayed the header unasked sent the body before it could validate
+                // it (as this node does): the block's author is at fault, not the relayer.
+                if let source, relayedBy[id] != source { actions += misbehaved(source, .invalidBlock(reason)) }
             case .alreadyKnown, .rejectedByPolicy, .unknownParent: break
             }
+            relayedBy[id] = nil
         }
         return actions
+    }
+
+    /// Remembers that `peer` relayed block `id`'s header unasked (bounded: a flood of relays
+    /// forgets the older ones, which then count as ordinary answers).
+    func noteRelayed(_ id: Hash256, by peer: Int) {
+        if relayedBy.count >= 1_024 { relayedBy.removeAll(keepingCapacity: true) }
+        relayedBy[id] = peer
     }
 
     /// Gives queued bodies to established peers with room and sends the requests.

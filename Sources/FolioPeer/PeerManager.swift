@@ -16,6 +16,10 @@ package actor PeerManager {
     var scheduler = BlockDownloadScheduler()
     var requestedTransactions: [Hash256: Int] = [:]
     var blockSources: [Hash256: Int] = [:]
+    /// Bodies relayed ahead of their validation, served to peers until the chain stores them.
+    var relayedBodies = RelayedBodies()
+    /// Blocks whose headers a peer relayed to us unasked, before validating them, by peer.
+    var relayedBy: [Hash256: Int] = [:]
     var dialling: Set<PeerAddress> = []
     var dialFailures: [PeerAddress: (count: Int, retryAt: Int64)] = [:]
     var pingCounter: UInt64 = 0
@@ -105,7 +109,10 @@ package actor PeerManager {
     func send(_ messages: [Message], to peer: Int) -> [PeerAction] {
         guard var state = peers[peer] else { return [] }
         var outputs: [SessionOutput] = []
-        for message in messages { outputs += state.session.send(message) }
+        for message in messages {
+            if case .getHeaders = message { state.awaitingHeaders = true }
+            outputs += state.session.send(message)
+        }
         peers[peer] = state
         return localActions(outputs, peer: peer)
     }

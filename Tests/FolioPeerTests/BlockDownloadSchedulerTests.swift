@@ -60,7 +60,20 @@ import Testing
         var scheduler = scheduler(limit: 1)
         let first = scheduler.assign(peers: [(1, 10)], now: 0)
         let id = first[1]?.first ?? .zero
-        scheduler.notFound(id, from: 1)
+        scheduler.notFound(id, from: 1, now: 0)
         #expect(scheduler.assign(peers: [(1, 10), (2, 10)], now: 0)[2]?.first == id)
+    }
+
+    /// The only peer that could have the body said it lacks it (it announced the header, then
+    /// found the block invalid): it is not asked again at once, only after the retry wait.
+    @Test func aBodyEveryPeerLacksWaitsBeforeItIsAskedForAgain() {
+        var scheduler = BlockDownloadScheduler(perPeerLimit: 1, timeoutMillis: 100)
+        let id = Self.blocks[0].id
+        scheduler.enqueue(id, height: 1)
+        #expect(scheduler.assign(peers: [(1, 10)], now: 0)[1] == [id])
+        scheduler.notFound(id, from: 1, now: 500)
+        #expect(scheduler.assign(peers: [(1, 10)], now: 600)[1] == nil)
+        #expect(scheduler.assign(peers: [(1, 10)], now: 500 + BlockDownloadScheduler.retryMillis - 1)[1] == nil)
+        #expect(scheduler.assign(peers: [(1, 10)], now: 500 + BlockDownloadScheduler.retryMillis)[1] == [id])
     }
 }

@@ -65,6 +65,30 @@ import Testing
         #expect(network.count(.block, to: 0) == 0)
     }
 
+    /// A line 0 - 1 - 2: node 1 pushes the new header to node 2 as soon as the body it
+    /// fetched matches the header's Merkle root, ahead of validating it, so node 2 hears of
+    /// the block without an `inv` round (the old relay sent `inv` after validation, and node 2
+    /// asked for the headers); node 2 fetches the body from node 1 once.
+    @Test func aHeaderIsPushedOnAfterItsMerkleCheckWithoutAnInvRound() async throws {
+        let genesis = InMemoryPeerBlocks.genesis()
+        let chains = (0..<3).map { _ in InMemoryPeerChain(genesis: genesis) }
+        let network = InMemoryPeerNetwork()
+        for (index, chain) in chains.enumerated() { try network.addNode(chain: chain, genesis: genesis.id, seed: UInt8(index + 1)) }
+        await network.connect(0, 1)
+        await network.connect(1, 2)
+        await network.run()
+        let block = InMemoryPeerBlocks.chain(after: genesis, count: 1)[0]
+        await chains[0].extend(with: [block])
+        await network.announceBlock(block, from: 0)
+        #expect(await chains[1].tip == block.id)
+        #expect(await chains[2].tip == block.id)
+        #expect(network.count(.inv, to: 2) == 0)
+        #expect(network.count(.getHeaders, to: 0) == 1)
+        #expect(network.count(.getHeaders, to: 1) == 0)
+        #expect(network.count(.block, to: 2) == 1)
+        #expect(network.closures.isEmpty)
+    }
+
     @Test func bodiesAreDownloadedFromSeveralPeersInParallel() async throws {
         let (first, genesis, blocks) = await chainWithBlocks(40)
         let second = InMemoryPeerChain(genesis: genesis)

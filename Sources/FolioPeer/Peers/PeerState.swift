@@ -42,6 +42,9 @@ package struct PeerState: Sendable {
     var lastPingAt: Int64
     var outstandingPing: (nonce: UInt64, sentAt: Int64)?
     var answeredGetAddr = false
+    /// Whether we asked this peer for headers and its answer has not come yet; `headers`
+    /// arriving otherwise are its relay of a new tip, sent before it validated the block.
+    var awaitingHeaders = false
 
     init(session: PeerSession, inbound: Bool, address: PeerAddress?, now: Int64) {
         self.session = session

@@ -17,6 +17,9 @@ package struct BlockDownloadScheduler: Sendable {
     private var inFlight: [Hash256: (peer: Int, deadline: Int64)] = [:]
     private var received: [Hash256: Block] = [:]
     private var lacking: [Hash256: Set<Int>] = [:]
+    /// For a body every able peer lacks: not asked for again before this time, so a peer that
+    /// announced a header and then found its block invalid is not asked in a tight loop.
+    private var retryAt: [Hash256: Int64] = [:]
 
     /// A scheduler.
     package init(perPeerLimit: Int = 16, timeoutMillis: Int64 = 5_000) {
@@ -52,8 +55,9 @@ package struct BlockDownloadScheduler: Sendable {
             let height = heights[id] ?? 0
             let room = peers.filter { $0.bestHeight >= height && load[$0.id, default: 0] < perPeerLimit }
             let fresh = room.filter { !(lacking[id]?.contains($0.id) ?? false) }
-            // When every able peer has failed this body once, try them again rather than stall.
-            let able = fresh.isEmpty ? room : fresh
+            // When every able peer has failed this body once, try them again rather than stall,
+            // but not before its retry time.
+            let able = fresh.isEmpty ? (retryAt[id, default: 0] <= now ? room : []) : fresh
             guard let peer = able.min(by: { load[$0.id, default: 0] < load[$1.id, default: 0] }) else {
                 kept.append(id)
                 continue
@@ -81,16 +85,21 @@ package struct BlockDownloadScheduler: Sendable {
         order.removeFirst()
         heights[first] = nil
         lacking[first] = nil
+        retryAt[first] = nil
         return block
     }
 
     /// `peer` said it lacks `id`: ask someone else.
-    package mutating func notFound(_ id: Hash256, from peer: Int) {
+    package mutating func notFound(_ id: Hash256, from peer: Int, now: Int64) {
         guard let request = inFlight[id], request.peer == peer else { return }
         inFlight[id] = nil
         lacking[id, default: []].insert(peer)
+        retryAt[id] = now + Self.retryMillis
         waiting.insert(id, at: 0)
     }
+
+    /// How long a body every able peer lacked waits before they are asked again.
+    package static let retryMillis: Int64 = 1_000
 
     /// Requests past their deadline go back to the front of the queue; returns the peers
     /// that let them expire.
@@ -121,5 +130,6 @@ package struct BlockDownloadScheduler: Sendable {
         received[id] = nil
         heights[id] = nil
         lacking[id] = nil
+        retryAt[id] = nil
     }
 }
