@@ -6,6 +6,7 @@
 # Usage: scripts/fuzz.sh   (FUZZ_SECONDS=10 scripts/fuzz.sh for a quick pass)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p .build
 for target in wire licence keystore; do
     echo "fuzz: $target (${FUZZ_SECONDS:-60} s per target)"
     if ! bash "fuzz/$target/run.sh" > ".build/fuzz-$target.log" 2>&1; then
