@@ -2,12 +2,12 @@ import Foundation
 import Testing
 
 /// Runs the shipped scenarios with the real `folio-testnet` and `foliod` processes: the happy
-/// path and kill/restart on four nodes, for each engine.
+/// path and kill/restart on four nodes, for each engine, and the licensing story on PoA.
 @Suite(.serialized) struct TestnetScenarioTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    @Test(arguments: ["happy-path-poa", "kill-restart-poa", "happy-path-pow", "kill-restart-pow"])
+    @Test(arguments: ["happy-path-poa", "kill-restart-poa", "happy-path-pow", "kill-restart-pow", "licensing-poa"])
     func theScenarioPasses(name: String) throws {
         let scenario = Self.repository.appendingPathComponent("testnet/scenarios/\(name).toml").path
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-\(name)-\(UUID().uuidString)").path

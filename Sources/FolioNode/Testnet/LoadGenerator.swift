@@ -5,16 +5,20 @@ import FolioFingerprint
 import Foundation
 
 /// Sends signed transfers and work registrations from the dev accounts to random running
-/// nodes at the scenario's rates, tracking nonces, and remembers what it sent.
+/// nodes at the scenario's rates, tracking nonces, and remembers what it sent; with
+/// `licences-per-second`, also the licensing story (`LoadGenerator+Licensing.swift`).
 actor LoadGenerator {
     let state: TestnetState
     let chainId: UInt32
-    let fee: UInt64 = 10
+    /// The fee every load transaction pays, in base units.
+    static let fee: UInt64 = 10
     private var nonces: [Int: UInt64] = [:]
-    private(set) var registrations: [String] = []
+    var registrations: [String] = []
     private(set) var sent = 0
     private(set) var refused = 0
-    private var random = SplitMix(seed: 42)
+    var random = SplitMix(seed: 42)
+    /// The licensing story, when the load asks for licences.
+    var story: LicensingStory?
     private let model: FingerprintModel?
 
     init(state: TestnetState, chainId: UInt32) {
@@ -23,12 +27,16 @@ actor LoadGenerator {
         model = Hash256(hex: FingerprintModel.shippedIDHex).flatMap { try? FingerprintModel.shipped(expectedID: $0) }
     }
 
-    /// Runs until cancelled: transfers from accounts 0–4, registrations from 5–9.
+    /// Runs until cancelled: transfers from accounts 0–4, registrations from 5–9, and the
+    /// licensing story (accounts 5–7) starting a licence every 1/`licencesPerSecond` s.
     func run(load: Scenario.Load) async {
         let transferGap = load.transfersPerSecond.flatMap { $0 > 0 ? 1 / $0 : nil }
         let registrationGap = load.registrationsPerSecond.flatMap { $0 > 0 ? 1 / $0 : nil }
+        let licenceGap = load.licencesPerSecond.flatMap { $0 > 0 ? 1 / $0 : nil }
         var nextTransfer = transferGap.map { Date().addingTimeInterval($0) }
         var nextRegistration = registrationGap.map { Date().addingTimeInterval($0) }
+        var nextLicence = licenceGap.map { _ in Date() }
+        if licenceGap != nil { story = Self.licensingStory() }
         var turn = 0
         while !Task.isCancelled {
             let now = Date()
@@ -48,6 +56,11 @@ actor LoadGenerator {
                 nextRegistration = due.addingTimeInterval(gap)
                 turn += 1
             }
+            if let due = nextLicence, now >= due, let gap = licenceGap {
+                beginLicence()
+                nextLicence = due.addingTimeInterval(gap)
+            }
+            await advanceLicensing()
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
@@ -55,22 +68,20 @@ actor LoadGenerator {
     /// Signs and sends one transaction; returns its id if a node admitted it.
     @discardableResult
     func send(from account: Int, _ payload: TransactionPayload) async -> String? {
-        guard let key = try? DevChain.account(account), let blank = try? Signature(bytes: [UInt8](repeating: 0, count: 64)) else {
+        guard let key = try? DevChain.account(account), let blank = try? Signature(bytes: [UInt8](repeating: 0, count: 64)),
+              let client = randomClient() else {
             return nil
         }
-        let running = state.nodes.filter { TestnetProcesses.isRunning($0.pid) }
-        guard !running.isEmpty else { return nil }
-        let node = running[Int(random.next() % UInt64(running.count))]
-        guard let url = URL(string: node.rpcURL) else { return nil }
-        let client = RPCClient(endpoint: url, credentials: .token(state.rpcToken), timeout: 3)
         if nonces[account] == nil {
             let address = Address(publicKey: key.publicKey).bech32m(on: .test)
             guard let record = try? await client.call(AccountGet.self, AccountQuery(address: address)) else { return nil }
-            nonces[account] = record.nonce
+            // Counting the node's pending transactions from the account, so a story step sent
+            // right after a refusal does not reuse the nonce of one still waiting for a block.
+            nonces[account] = record.pendingNonce ?? record.nonce
         }
         let nonce = nonces[account] ?? 0
         var transaction = Transaction(
-            chainId: chainId, sender: key.publicKey, nonce: nonce, fee: Amount(baseUnits: fee), payload: payload, signature: blank)
+            chainId: chainId, sender: key.publicKey, nonce: nonce, fee: Amount(baseUnits: Self.fee), payload: payload, signature: blank)
         guard let signature = try? key.signature(for: transaction.signingBytes) else { return nil }
         transaction.signature = signature
         do {
@@ -85,6 +96,14 @@ actor LoadGenerator {
             refused += 1
             return nil
         }
+    }
+
+    /// A client for a random running node, or nil if none runs.
+    func randomClient() -> RPCClient? {
+        let running = state.nodes.filter { TestnetProcesses.isRunning($0.pid) }
+        guard !running.isEmpty else { return nil }
+        let node = running[Int(random.next() % UInt64(running.count))]
+        return URL(string: node.rpcURL).map { RPCClient(endpoint: $0, credentials: .token(state.rpcToken), timeout: 3) }
     }
 
     /// A registration of fresh random text, far from every other work.

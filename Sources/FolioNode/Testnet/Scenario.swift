@@ -47,6 +47,9 @@ public struct Scenario: Codable, Sendable, Equatable {
         public var transfersPerSecond: Double?
         /// Work registrations per second.
         public var registrationsPerSecond: Double?
+        /// Licences per second the licensing story starts (publish the per-stream royalty
+        /// template once; per licence register a work, offer, accept, report twice and pay).
+        public var licencesPerSecond: Double?
     }
 
     /// One perturbation.
@@ -72,8 +75,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     static let actions = nodeActions + ["partition", "heal"]
     /// Every check kind.
     static let checkKinds = [
-        "height", "agree", "agree-after-heal", "registrations-final", "balances", "reorg-depth", "no-conflicting-majority",
-        "advance-after-each", "catch-up",
+        "height", "agree", "agree-after-heal", "registrations-final", "licences-final", "balances", "reorg-depth",
+        "no-conflicting-majority", "advance-after-each", "catch-up",
     ]
 
     /// One assertion, checked after the load (and its perturbations) ends.
@@ -81,7 +84,9 @@ public struct Scenario: Codable, Sendable, Equatable {
         /// `height` (every running node at or above `min` within `within` s), `agree` (one tip
         /// on every running node within `within` s), `agree-after-heal` (the same, within
         /// `within` s of the last `heal`), `registrations-final` (every sent registration is a
-        /// work on every running node), `balances` (supply adds up), `reorg-depth` (every
+        /// work on every running node), `licences-final` (every accepted licence is active on
+        /// every running node with the hand-computed royalties paid, and the licensing accounts'
+        /// balances moved by exactly those royalties), `balances` (supply adds up), `reorg-depth` (every
         /// node's deepest reorganisation, from its `/metrics`, is logged and at most `max` if
         /// given), `no-conflicting-majority` (at each `heal`, no two diverging branches were
         /// each sealed by more than half the authorities), `advance-after-each` (after every
@@ -146,6 +151,7 @@ extension Scenario.Load {
     enum CodingKeys: String, CodingKey {
         case transfersPerSecond = "transfers-per-second"
         case registrationsPerSecond = "registrations-per-second"
+        case licencesPerSecond = "licences-per-second"
     }
 }
 
@@ -186,6 +192,7 @@ extension Scenario.Load {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         transfersPerSecond = try container.number(.transfersPerSecond)
         registrationsPerSecond = try container.number(.registrationsPerSecond)
+        licencesPerSecond = try container.number(.licencesPerSecond)
     }
 }
 

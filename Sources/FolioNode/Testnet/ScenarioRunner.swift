@@ -53,11 +53,14 @@ public struct ScenarioRunner: Sendable {
         record.outcomes = await watch.outcomes()
         let (sent, refused, registrations) = (await load.sent, await load.refused, await load.registrations)
         say("  load: \(sent) transactions admitted, \(refused) refused, \(registrations.count) registrations")
+        let story = await load.story
+        if let story { say("  " + Self.licensingSummary(story)) }
         var passed = true
         for check in scenario.check {
             let checkStart = Date()
             let (ok, detail) = await evaluate(
-                check, scenario: scenario, state: state, registrations: registrations, engine: engine, record: record)
+                check, scenario: scenario, state: state, registrations: registrations, engine: engine, record: record,
+                licensing: story?.ledger)
             passed = passed && ok
             say(String(format: "  %@  %@ (%.1f s)", ok ? "PASS" : "FAIL", detail, Date().timeIntervalSince(checkStart)))
         }
@@ -68,7 +71,7 @@ public struct ScenarioRunner: Sendable {
 
     func evaluate(
         _ check: Scenario.Assertion, scenario: Scenario, state: TestnetState, registrations: [String],
-        engine: TestnetPlan.Engine, record: RunRecord = RunRecord()
+        engine: TestnetPlan.Engine, record: RunRecord = RunRecord(), licensing: LicensingLedger? = nil
     ) async -> (Bool, String) {
         let within = check.within ?? 60
         switch check.kind {
@@ -76,6 +79,8 @@ public struct ScenarioRunner: Sendable {
             return evaluateProgress(check, period: Double(scenario.blockPeriod ?? (engine == .poa ? 1 : 2)), record: record)
         case "agree-after-heal", "reorg-depth", "no-conflicting-majority":
             return await evaluateFault(check, state: state, record: record)
+        case "licences-final":
+            return await licencesFinal(licensing, state: state, within: within)
         case "height":
             let target = check.min ?? 1
             let ok = await poll(within) { statuses in
