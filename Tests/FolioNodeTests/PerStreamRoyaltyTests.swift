@@ -21,6 +21,7 @@ import Testing
         (0, 999, false, 3),                                      // ⌊3.996⌋
         (1_000_000, 1_234, false, 3),                            // all above the tier: ⌊3.702⌋
         (999_001, 1_998, false, 5),                              // tiers rounded apart: ⌊3.996⌋ + ⌊2.997⌋, not ⌊6.993⌋
+        (0, 512_500, true, 2_255),                               // 2,050 + 205: the scenario's tied first report
         (0, 0, true, 0),
     ])
     func theRoyaltyFollowsTheTiersAndTheLateFee(before: UInt64, count: UInt64, late: Bool, due: UInt64) {
@@ -41,6 +42,8 @@ import Testing
     @Test func aTiedRemainderGoesToTheLowerAddress() {
         #expect(PerStreamRoyalty.shares(of: 5, performer: Self.high, producer: Self.low) == [Self.high: 3, Self.low: 2])
         #expect(PerStreamRoyalty.shares(of: 5, performer: Self.low, producer: Self.high) == [Self.low: 4, Self.high: 1])
+        // 2,255 × 70 = 157,850 and 2,255 × 30 = 67,650: 1,578 and 676 with 50 and 50 left, one unit over.
+        #expect(PerStreamRoyalty.shares(of: 2_255, performer: Self.high, producer: Self.low) == [Self.high: 1_578, Self.low: 677])
     }
 
     @Test func zeroWeightsGetNothing() {

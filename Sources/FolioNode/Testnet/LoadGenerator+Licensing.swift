@@ -40,9 +40,15 @@ extension LoadGenerator {
         PublishTemplate(languageVersion: InterpretedLicenceEngine.languageVersion, body: .source($0))
     }
 
+    /// Streams in the first licence's first report: 2,050 + 205 late = 2,255 due, whose 70 : 30
+    /// split ties (remainders 50 and 50), so every run checks that the odd unit goes to the
+    /// lower address.
+    static let tiedFirstCount: UInt64 = 512_500
+
     /// Starts one more licence: two reports, the second often crossing the 1,000,000 tier.
     func beginLicence() {
-        story?.threads.append(LicensingStory.Thread(counts: [500_000 + random.next() % 500_000, 100_000 + random.next() % 700_000]))
+        let first = story?.threads.isEmpty == true ? Self.tiedFirstCount : 500_000 + random.next() % 500_000
+        story?.threads.append(LicensingStory.Thread(counts: [first, 100_000 + random.next() % 700_000]))
     }
 
     /// Sends whatever the story can send now and notes what got into blocks.
