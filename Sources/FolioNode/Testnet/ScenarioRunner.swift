@@ -31,7 +31,13 @@ public struct ScenarioRunner: Sendable {
         try await controller.clean()
         let began = Date()
         say("scenario \"\(scenario.name)\": \(scenario.nodes) \(engine.rawValue) nodes")
-        _ = try await controller.up(plan: plan, timeout: scenario.startTimeout ?? 120)
+        do {
+            _ = try await controller.up(plan: plan, timeout: scenario.startTimeout ?? 120)
+        } catch {
+            // Nodes that started but never agreed must not outlive the failed run.
+            try? await controller.down()
+            throw error
+        }
         say(String(format: "  up and agreed after %.1f s", Date().timeIntervalSince(began)))
         let state = try controller.loadState()
         let load = LoadGenerator(state: state, chainId: TestnetPlan.chainId)
