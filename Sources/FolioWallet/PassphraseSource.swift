@@ -74,12 +74,15 @@ enum TerminalPrompt {
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
         quiet.c_lflag |= tcflag_t(ICANON)
-        _ = prompt.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }
+        // Echo goes off (dropping anything typed before the prompt) and only then is the prompt
+        // shown: a reply typed as soon as the prompt appears is neither echoed nor flushed.
         guard tcsetattr(descriptor, TCSAFLUSH, &quiet) == 0 else { return nil }
         defer {
-            _ = tcsetattr(descriptor, TCSAFLUSH, &saved)
+            // TCSANOW, not TCSAFLUSH: whatever was typed after this line stays for the next read.
+            _ = tcsetattr(descriptor, TCSANOW, &saved)
             _ = write(descriptor, "\n", 1)
         }
+        _ = prompt.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }
         var line: [UInt8] = []
         var byte: UInt8 = 0
         while read(descriptor, &byte, 1) == 1, byte != 0x0a, line.count < 4096 {

@@ -32,6 +32,12 @@ struct PassphrasePromptTests {
         process.standardOutput = output
         process.standardError = output
         try process.run()
+        // A prompt that never comes would block the reads below for good: after two minutes the
+        // whole group (script and folio) is killed, the pipe ends and the checks below fail.
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(-pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
 
         var transcript = ""
         let secret = "correct horse 42"
