@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Foundation
 import Testing
 import FolioCore
@@ -11,17 +12,13 @@ import FolioCore
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     }
 
-    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent(name)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs the built executable `name` with standard error merged into the output; one that
+    /// outlives `timeout` is killed and fails the test.
+    static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(120)) throws -> (status: Int32, output: String) {
+        let run = try ChildProcess.runBlocking(productsDirectory.appendingPathComponent(name), arguments, mergeErrors: true,
+                                               timeout: timeout)
+        #expect(!run.timedOut, "\(name) \(arguments.joined(separator: " ")) did not exit: \(run.output)")
+        return (run.status, run.output)
     }
 
     @Test(arguments: ["foliod", "folio", "folio-testnet"])

@@ -1,5 +1,6 @@
 import FolioAPI
 import FolioCore
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import FolioNode
@@ -18,18 +19,12 @@ import Testing
         let browser = try #require(Self.chromium, "chromium is not installed; run scripts/setup.sh")
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
-                             "--enable-logging=stderr", "--v=0", "--dump-dom", url]
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let dom = out.fileHandleForReading.readDataToEndOfFile()
-        let log = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Chromium's helper processes can outlive the browser a moment; a deadline bounds a stuck render.
+        let run = try ChildProcess.runBlocking(URL(fileURLWithPath: browser), [
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
+            "--enable-logging=stderr", "--v=0", "--dump-dom", url], timeout: .seconds(120))
+        #expect(!run.timedOut, "chromium did not exit rendering \(url): \(run.error.suffix(2000))")
+        let dom = Data(run.output.utf8), log = Data(run.error.utf8)
         let console = String(decoding: log, as: UTF8.self).split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         return (String(decoding: dom, as: UTF8.self), console)
     }

@@ -11,23 +11,14 @@ struct FolioCLITests {
         let error: String
     }
 
+    /// Runs the built `folio`; a run that outlives two minutes is killed and fails the test.
     static func folio(_ arguments: [String], environment extra: [String: String] = [:], home: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = ExecutablesTests.productsDirectory.appendingPathComponent("folio")
-        process.arguments = arguments
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
         environment.merge(extra) { _, new in new }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   error: String(decoding: error, as: UTF8.self))
+        let run = try ChildProcess.runBlocking(ExecutablesTests.productsDirectory.appendingPathComponent("folio"), arguments,
+                                               environment: environment, timeout: .seconds(120))
+        #expect(!run.timedOut, "folio \(arguments.prefix(3).joined(separator: " ")) did not exit: \(run.output)\(run.error)")
+        return Run(status: run.status, output: run.output, error: run.error)
     }
 
     static func withHome<R>(_ body: (URL) throws -> R) throws -> R {

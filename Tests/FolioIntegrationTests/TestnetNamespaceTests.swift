@@ -13,7 +13,8 @@ struct TestnetNamespaceTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-netns-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let common = ["--dir", directory]
-        let up = try ExecutablesTests.run("folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19920", "--netns"] + common)
+        let up = try ExecutablesTests.run("folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19920", "--netns"] + common,
+                                         timeout: .seconds(600))
         defer { _ = try? ExecutablesTests.run("folio-testnet", ["down"] + common) }
         try #require(up.status == 0, "\(up.output)")
         let controller = TestnetController(directory: directory, foliod: "unused") { _ in }

@@ -11,7 +11,8 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-partition-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let common = ["--dir", directory]
-        let up = try ExecutablesTests.run("folio-testnet", ["up", "--nodes", "4", "--engine", "poa", "--base-port", "19840"] + common)
+        let up = try ExecutablesTests.run("folio-testnet", ["up", "--nodes", "4", "--engine", "poa", "--base-port", "19840"] + common,
+                                         timeout: .seconds(600))
         defer { _ = try? ExecutablesTests.run("folio-testnet", ["down"] + common) }
         try #require(up.status == 0, "\(up.output)")
         let controller = TestnetController(directory: directory, foliod: "unused") { _ in }
@@ -72,7 +73,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let common = ["--dir", directory]
         let up = try ExecutablesTests.run(
-            "folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19880", "--proxy"] + common)
+            "folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19880", "--proxy"] + common, timeout: .seconds(600))
         defer { _ = try? ExecutablesTests.run("folio-testnet", ["down"] + common) }
         try #require(up.status == 0, "\(up.output)")
         let controller = TestnetController(directory: directory, foliod: "unused") { _ in }

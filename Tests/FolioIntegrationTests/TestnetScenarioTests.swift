@@ -12,7 +12,7 @@ import Testing
         let scenario = Self.repository.appendingPathComponent("testnet/scenarios/\(name).toml").path
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-\(name)-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = try ExecutablesTests.run("folio-testnet", ["run", scenario, "--dir", directory])
+        let result = try ExecutablesTests.run("folio-testnet", ["run", scenario, "--dir", directory], timeout: .seconds(900))
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("PASSED"), "\(result.output)")
         #expect(!result.output.contains("FAIL "), "\(result.output)")
@@ -24,7 +24,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("bad.toml")
         try Data("name = \"bad\"\nnodes = 2\nengine = \"poa\"\nduration = 1\n[[check]]\nkind = \"teleport\"\n".utf8).write(to: file)
-        let result = try ExecutablesTests.run("folio-testnet", ["run", file.path, "--dir", directory.path + "/run"])
+        let result = try ExecutablesTests.run("folio-testnet", ["run", file.path, "--dir", directory.path + "/run"], timeout: .seconds(900))
         #expect(result.status == 1)
         #expect(result.output.contains("unknown check \"teleport\""), "\(result.output)")
     }

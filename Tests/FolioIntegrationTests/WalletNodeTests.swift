@@ -51,35 +51,14 @@ struct WalletNodeTests {
         }
     }
 
-    /// Runs the built `folio` off the cooperative pool (it blocks while `tx wait` polls).
+    /// Runs the built `folio` off the cooperative pool (it blocks while `tx wait` polls); a run
+    /// that outlives five minutes is killed and fails the test with what it printed.
     static func folio(_ arguments: [String], home: URL) async throws -> Run {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let process = Process()
-                    process.executableURL = ExecutablesTests.productsDirectory.appendingPathComponent("folio")
-                    process.arguments = arguments
-                    process.environment = ["HOME": home.path, "PATH": "/usr/bin:/bin", "FOLIO_PASSPHRASE": "dev"]
-                    let out = Pipe(), err = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    process.standardInput = FileHandle.nullDevice
-                    try process.run()
-                    // Standard error is read on another queue so neither pipe can fill and stall the child.
-                    let errorData = LockedData()
-                    let group = DispatchGroup()
-                    DispatchQueue.global().async(group: group) { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-                    let output = out.fileHandleForReading.readDataToEndOfFile()
-                    group.wait()
-                    process.waitUntilExit()
-                    continuation.resume(returning: Run(
-                        status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                        error: String(decoding: errorData.get(), as: UTF8.self)))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
+        let run = try await ChildProcess.run(
+            ExecutablesTests.productsDirectory.appendingPathComponent("folio"), arguments,
+            environment: ["HOME": home.path, "PATH": "/usr/bin:/bin", "FOLIO_PASSPHRASE": "dev"])
+        #expect(!run.timedOut, "folio \(arguments.prefix(3).joined(separator: " ")) did not exit: \(run.output)\(run.error)")
+        return Run(status: run.status, output: run.output, error: run.error)
     }
 
     /// Starts a dev node, runs `body`, then stops the node and removes its files. The node is
@@ -332,10 +311,3 @@ struct WalletNodeTests {
     }
 }
 
-/// Bytes handed from one queue to another.
-private final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    func set(_ value: Data) { lock.withLock { data = value } }
-    func get() -> Data { lock.withLock { data } }
-}
