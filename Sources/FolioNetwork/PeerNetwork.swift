@@ -16,6 +16,10 @@ package actor PeerNetwork {
     private let closeObserver: (@Sendable (PeerClosure) -> Void)?
     private var nextPeer = 1
     private var background: [Task<Void, Never>] = []
+    /// Background tasks not yet returned, so `shutdown` can wait for them before the caller
+    /// shuts the event loops down (work they schedule afterwards would have no loop to run on).
+    private var running = 0
+    private var servers: [any Channel] = []
     /// Frames received per message type byte, for metrics and tests.
     package private(set) var receivedFrames: [UInt8: Int] = [:]
 
@@ -43,51 +47,66 @@ package actor PeerNetwork {
                 channel.eventLoop.makeCompletedFuture { try Self.wrap(channel, magic: magic) }
             }
         let bound = server.channel.localAddress?.port ?? port
-        background.append(Task {
+        servers.append(server.channel)
+        spawn { network in
             try? await server.executeThenClose { connections in
                 await withDiscardingTaskGroup { tasks in
                     do {
                         for try await connection in connections {
-                            tasks.addTask { await self.serve(connection, inbound: true, address: nil) }
+                            tasks.addTask { await network.serve(connection, inbound: true, address: nil) }
                         }
                     } catch {}
                 }
             }
-        })
+        }
         return bound
     }
 
     /// Dials `host:port`; `address` is what the manager knows the peer as.
     package func dial(host: String, port: Int, address: PeerAddress) {
         let magic = magic, group = group
-        background.append(Task {
+        spawn { network in
             do {
                 let connection = try await ClientBootstrap(group: group).connect(host: host, port: port) { channel in
                     channel.eventLoop.makeCompletedFuture { try Self.wrap(channel, magic: magic) }
                 }
-                await self.serve(connection, inbound: false, address: address)
+                await network.serve(connection, inbound: false, address: address)
             } catch {
-                self.perform(await self.manager.handle(.dialFailed(address), now: self.now))
+                network.perform(await network.manager.handle(.dialFailed(address), now: network.now))
             }
-        })
+        }
     }
 
     /// Starts the protocol clock: a tick every `NetworkDefaults.tickMillis`.
     package func startTicking(everyMillis: Int64 = NetworkDefaults.tickMillis) {
-        background.append(Task {
+        spawn { network in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(everyMillis))
-                self.perform(await self.manager.handle(.tick, now: self.now))
+                network.perform(await network.manager.handle(.tick, now: network.now))
             }
-        })
+        }
     }
 
-    /// Closes every connection and stops listening and ticking.
+    /// Closes every connection, stops listening and ticking, and waits (at most five seconds)
+    /// for the tasks that served them to return.
     package func shutdown() async {
         background.forEach { $0.cancel() }
+        for server in servers { try? await server.close() }
+        servers.removeAll()
         for channel in channels.values { try? await channel.close() }
         channels.removeAll()
         writers.removeAll()
+        let deadline = ContinuousClock.now + .seconds(5)
+        while running > 0, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(10)) }
+    }
+
+    /// Starts `work` as a background task that `shutdown` cancels and waits for.
+    private func spawn(_ work: @escaping @Sendable (isolated PeerNetwork) async -> Void) {
+        running += 1
+        background.append(Task {
+            await work(self)
+            self.running -= 1
+        })
     }
 
     private static func wrap(_ channel: any Channel, magic: NetworkMagic) throws -> NIOAsyncChannel<Frame, Frame> {
