@@ -8,7 +8,8 @@ set -euo pipefail
 # chromium: the headless browser the explorer test loads pages in. iproute2 / nftables:
 # `folio-testnet up --netns` (root only: one network namespace per node, kernel drops for
 # partitions and loss), which TestnetNamespaceTests runs where the machine allows it.
-PACKAGES=(pkg-config libssl-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev chromium iproute2 nftables)
+# elfutils: eu-stack, with which scripts/with-deadline.sh shows where a stuck test waits.
+PACKAGES=(pkg-config libssl-dev libsqlite3-dev libpng-dev libjpeg62-turbo-dev chromium iproute2 nftables elfutils)
 
 missing=()
 for package in "${PACKAGES[@]}"; do
