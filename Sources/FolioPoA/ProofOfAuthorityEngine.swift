@@ -17,14 +17,14 @@ public final class ProofOfAuthorityEngine: ConsensusEngine {
     /// when both are on time.
     public static let outOfTurnGraceSeconds: Int64 = 1
 
-    private let snapshots = Mutex<[Hash256: AuthoritySnapshot]>([:])
+    private let snapshots = Mutex<SnapshotCache>(SnapshotCache())
     private let sealed = Mutex<SealLedger>(SealLedger())
 
     /// An engine for a chain with these parameters; `nil` if they are not proof of authority.
     public init?(chain: ChainParams) {
         guard case let .proofOfAuthority(poa) = chain.consensus else { return nil }
         params = poa
-        snapshots.withLock { $0[chain.genesisId] = AuthoritySnapshot(genesisAuthorities: poa.authorities) }
+        snapshots.withLock { $0.insert(AuthoritySnapshot(genesisAuthorities: poa.authorities), for: chain.genesisId, checkpoint: true) }
     }
 
     /// `poa`.
@@ -67,6 +67,9 @@ public final class ProofOfAuthorityEngine: ConsensusEngine {
     /// Equal weights go to the lower block id, so authorities split over two tips converge.
     public var tieBreak: TieBreak { .lowerId }
 
+    /// How many authority snapshots the engine holds (checkpoints and recent blocks; for tests).
+    var cachedSnapshotCount: Int { snapshots.withLock { $0.count } }
+
     /// The authority set after `header`, replayed from the nearest cached snapshot.
     public func snapshot(at header: BlockHeader, chain: some ChainView) throws(ValidationError) -> AuthoritySnapshot {
         var pending: [BlockHeader] = []
@@ -92,9 +95,10 @@ public final class ProofOfAuthorityEngine: ConsensusEngine {
                 throw ValidationError(reason: ValidationError.Reason.missingAncestor, owner: .local)
             }
             snapshot = snapshot.applying(height: block.height, sealer: seal.authority, votes: votes)
-            if block.height % ProofOfAuthority.checkpointInterval == 0 || block.id == header.id {
+            let checkpoint = block.height % ProofOfAuthority.checkpointInterval == 0
+            if checkpoint || block.id == header.id {
                 let keep = snapshot
-                snapshots.withLock { $0[id] = keep }
+                snapshots.withLock { $0.insert(keep, for: id, checkpoint: checkpoint) }
             }
         }
         return snapshot
@@ -105,6 +109,8 @@ public final class ProofOfAuthorityEngine: ConsensusEngine {
 struct SealLedger {
     /// Heights kept behind the highest seen.
     static let depth: UInt64 = 256
+    /// Equivocations remembered at most.
+    static let evidenceKept = 256
 
     private var byParent: [Hash256: [PublicKey: BlockHeader]] = [:]
     private var parentHeights: [Hash256: UInt64] = [:]
@@ -117,6 +123,9 @@ struct SealLedger {
         if let first = byParent[header.parent]?[authority] {
             guard first != header else { return nil }
             if !evidence.contains(where: { $0.second == header }) {
+                // Only an authority can equivocate, but a faulty one could do it every block:
+                // the oldest evidence goes once the list is full.
+                if evidence.count >= Self.evidenceKept { evidence.removeFirst() }
                 evidence.append(EquivocationEvidence(first: first, second: header, authority: authority))
             }
             return first
