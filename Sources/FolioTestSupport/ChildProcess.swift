@@ -46,7 +46,7 @@ public enum ChildProcess {
         let outURL = directory.url.appendingPathComponent("stdout")
         let errURL = directory.url.appendingPathComponent("stderr")
         let inURL = directory.url.appendingPathComponent("stdin")
-        for url in [outURL, errURL] { FileManager.default.createFile(atPath: url.path, contents: nil) }
+        for url in [outURL, errURL] { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
         try (input ?? Data()).write(to: inURL)
 
         let process = Process()
