@@ -20,7 +20,7 @@ struct TestnetCommand: AsyncParsableCommand {
         subcommands: [
             UpCommand.self, StatusCommand.self, LogsCommand.self, StartCommand.self, StopCommand.self, KillCommand.self,
             PauseCommand.self, ResumeCommand.self, PartitionCommand.self, HealCommand.self, DelayCommand.self, LossCommand.self, DownCommand.self, CleanCommand.self,
-            RunCommand.self, PropagationCommand.self, ProxyServeCommand.self,
+            RunCommand.self, PropagationCommand.self, AuthorityBenchCommand.self, ProxyServeCommand.self,
         ])
 }
 
