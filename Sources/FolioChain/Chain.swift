@@ -69,11 +69,13 @@ public actor Chain {
         try store.apply([.connect(ConnectBatch(block: genesis, transactionIds: [], changes: changes, undo: undo))])
     }
 
-    /// Pays a proof-of-authority block to its sealing authority. A proof-of-work header names
-    /// no payee, so it pays no one (docs/chain.md, "Open questions").
+    /// Who a block pays its reward and fees to: a proof-of-authority block its sealing
+    /// authority, a proof-of-work block the payee in its seal (none for the zero address).
     public static func sealProducer(_ header: BlockHeader) -> Address? {
-        if case let .proofOfAuthority(seal) = header.seal { return Address(publicKey: seal.authority) }
-        return nil
+        switch header.seal {
+        case let .proofOfAuthority(seal): return Address(publicKey: seal.authority)
+        case let .proofOfWork(seal): return seal.payee == .zero ? nil : seal.payee
+        }
     }
 
     /// The main-chain tip.

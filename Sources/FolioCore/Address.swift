@@ -17,6 +17,12 @@ public struct Address: Hashable, Sendable, Comparable {
         self.bytes = bytes
     }
 
+    /// Twenty zero bytes: no key's address that anyone can find. A proof-of-work block
+    /// naming it as payee pays no one (the genesis block does).
+    public static let zero = Address(unchecked: [UInt8](repeating: 0, count: byteCount))
+
+    private init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+
     /// The address that belongs to `publicKey`.
     public init(publicKey: PublicKey) {
         bytes = Array(SHA256.hash(publicKey.bytes).bytes.prefix(Address.byteCount))

@@ -49,28 +49,41 @@ final class MiningJob: Sendable {
 }
 
 /// A header's hashing state with its first 128 bytes absorbed: per nonce, one compression
-/// for the 9-byte tail with its padding and one for the outer hash, and nothing allocated.
+/// for the 29-byte tail with its padding and one for the outer hash, and nothing allocated.
 struct HeaderMidstate {
-    private let prefix: SHA256.Hasher
-    private let lastPrefixByte: UInt64
+    /// Header bytes the midstate absorbs: two SHA-256 blocks.
+    static let prefixCount = 128
+    /// Bytes after the prefix that stay fixed: the extra nonce's last byte and the payee.
+    static let fixedTailCount = ProofOfWorkSeal.nonceOffset - prefixCount
 
-    /// The midstate of a proof-of-work header's canonical bytes (137 of them).
+    private let prefix: SHA256.Hasher
+    /// The tail with zeros where the nonce goes, in 32 bytes of storage (29 used).
+    private let tail: (UInt64, UInt64, UInt64, UInt64)
+
+    /// The midstate of a proof-of-work header's canonical bytes (157 of them).
     init(header: BlockHeader) {
         let bytes = header.canonicalBytes
         var hasher = SHA256.Hasher()
-        hasher.update(bytes[0..<128])
+        hasher.update(bytes[0..<Self.prefixCount])
         prefix = hasher
-        lastPrefixByte = UInt64(bytes.count > 128 ? bytes[128] : 0)
+        var tail: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &tail) { raw in
+            for offset in 0..<Self.fixedTailCount where Self.prefixCount + offset < bytes.count {
+                raw[offset] = bytes[Self.prefixCount + offset]
+            }
+        }
+        self.tail = tail
     }
 
     /// The header's proof-of-work value with `nonce` in place.
     @inline(__always)
     func value(nonce: UInt64) -> UInt256 {
-        // Bytes 128..<137: the extra nonce's last byte, then the nonce little-endian.
-        var tail: (UInt64, UInt64) = ((lastPrefixByte | nonce << 8).littleEndian, (nonce >> 56).littleEndian)
-        let hash = withUnsafeBytes(of: &tail) { raw -> Hash256 in
+        var buffer = tail
+        let hash = withUnsafeMutableBytes(of: &buffer) { raw -> Hash256 in
+            // The nonce, little-endian, right after the fixed tail (an unaligned store).
+            raw.storeBytes(of: nonce.littleEndian, toByteOffset: Self.fixedTailCount, as: UInt64.self)
             var inner = prefix
-            inner.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<9]))
+            inner.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<(Self.fixedTailCount + 8)]))
             return SHA256.hash(inner.finalize())
         }
         return UInt256(littleEndianHash: hash)

@@ -32,10 +32,14 @@ public struct ProofOfWorkMiner: BlockProducer {
         }
         let bits = engine.expectedBits(after: parent)
         guard let target = CompactTarget.target(from: bits) else { throw .invalidTemplate("no valid target") }
+        // The template's seal names the payee its state root already pays; the miner keeps it.
+        guard case let .proofOfWork(templateSeal) = template.header.seal else {
+            throw .invalidTemplate("a proof-of-work template must carry a proof-of-work seal naming its payee")
+        }
         let job = MiningJob(workers: workers)
         for index in 0..<workers {
             var header = template.header
-            header.seal = .proofOfWork(ProofOfWorkSeal(bits: bits, extraNonce: UInt32(index), nonce: 0))
+            header.seal = .proofOfWork(ProofOfWorkSeal(bits: bits, extraNonce: UInt32(index), payee: templateSeal.payee, nonce: 0))
             let search = NonceSearch(header: header, target: target, nonceSpan: nonceSpan,
                                      extraNonceStride: UInt32(workers))
             let thread = Thread {

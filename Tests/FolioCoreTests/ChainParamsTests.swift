@@ -27,7 +27,7 @@ import Testing
         + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" // merkle root of no ids
         + paramsId // state root: the parameters' id
         + "0000006800000000" // genesis timestamp
-        + "00" + "ffff7f20" + "00000000" + "0000000000000000" // PoW seal: initial bits, zero nonces
+        + "00" + "ffff7f20" + "00000000" + rep("00", 20) + "0000000000000000" // PoW seal: initial bits, zero nonces, no payee
 
     static func params() throws -> ChainParams {
         try ChainParams(genesisJSON: GenesisJSON.pow.setting("timestamp", "1744830464").bytes)
@@ -49,7 +49,7 @@ import Testing
 
     // Double SHA-256 of `genesisHeaderHex`, computed outside Swift.
     @Test func genesisIdIsTheKnownDigest() throws {
-        #expect(try Self.params().genesisId.hex == "7fb6af2f2499d8132e86cd64eb30658748f2eb471458199267414b60c0101d3e")
+        #expect(try Self.params().genesisId.hex == "66dd8e14ecd2bfc4b2470c01e5c76ad416ea6be261c9d73e006c20ec45083fc0")
     }
 
     @Test func loadingTheSameFileTwiceGivesTheSameGenesisBytes() throws {

@@ -6,7 +6,7 @@ import Testing
     static let unsealed = BlockHeader(
         chainId: 7, height: 2, parent: Fixture.hash(0xaa), merkleRoot: Fixture.hash(0xbb),
         stateRoot: Fixture.hash(0xcc), timestamp: 0x6800_0000,
-        seal: .proofOfWork(ProofOfWorkSeal(bits: 0x1f00_ffff, extraNonce: 3, nonce: 0x0102_0304_0506_0708)))
+        seal: .proofOfWork(ProofOfWorkSeal(bits: 0x1f00_ffff, extraNonce: 3, payee: Fixture.address(0x5a), nonce: 0x0102_0304_0506_0708)))
 
     static var authorityHeader: BlockHeader {
         var header = unsealed
@@ -28,6 +28,7 @@ import Testing
         + "00" // seal tag: proof of work
         + "ffff001f" // bits 0x1f00ffff
         + "03000000" // extra nonce 3
+        + rep("5a", 20) // payee
         + "0807060504030201" // nonce 0x0102030405060708
 
     static let poaHex = commonHex
@@ -75,7 +76,7 @@ import Testing
 
     // Digests computed outside Swift (Python hashlib) over the hand-written hex above.
     @Test func blockIdIsDoubleSHA256OfTheHeaderBytes() {
-        #expect(Self.unsealed.id.hex == "36bb3923e0568cadb67eaa19117d4e6e855d17b6b2b0bd4d02aba644668ef052")
+        #expect(Self.unsealed.id.hex == "686defad8a3cd76c15c4bf41b09db58acb3c52a4be3d393a5656923ea2ee3264")
         #expect(Self.authorityHeader.id.hex == "c74d1768fca2a4310c17e8d71dd7cf24d88a0792da54f1537a0961693e347fce")
         #expect(Block(header: Self.unsealed, transactions: []).id == Self.unsealed.id)
     }

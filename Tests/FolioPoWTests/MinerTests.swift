@@ -1,5 +1,6 @@
 import FolioConsensus
 import FolioCore
+import FolioCrypto
 import Testing
 @testable import FolioPoW
 
@@ -8,7 +9,8 @@ import Testing
     func midstateHashEqualsTheOneShotBlockId(nonce: UInt64) throws {
         let chain = try PoWTestChain()
         var header = chain.builder.draft(after: chain.builder.view.tip)
-        header.seal = .proofOfWork(ProofOfWorkSeal(bits: 0x207f_ffff, extraNonce: 0xa1b2_c3d4, nonce: nonce))
+        let payee = Address(bytes: (1...20).map { UInt8($0) }) ?? .zero
+        header.seal = .proofOfWork(ProofOfWorkSeal(bits: 0x207f_ffff, extraNonce: 0xa1b2_c3d4, payee: payee, nonce: nonce))
         #expect(HeaderMidstate(header: header).value(nonce: nonce) == UInt256(littleEndianHash: SHA256.doubleHash(header.canonicalBytes)))
     }
 
@@ -19,6 +21,32 @@ import Testing
         let template = Block(header: chain.builder.draft(after: parent), transactions: [])
         let block = try await miner.produce(template, parent: parent, chain: chain.builder.view)
         try chain.engine.verifyHeader(block.header, parent: parent, chain: chain.builder.view, now: PoWTestChain.t0 + 1000)
+    }
+
+    /// The template's state root pays the payee in its seal; the mined block must name it.
+    @Test func minedBlockKeepsTheTemplatesPayee() async throws {
+        let chain = try PoWTestChain()
+        let parent = chain.builder.view.tip
+        var header = chain.builder.draft(after: parent)
+        let payee = Address(bytes: [UInt8](repeating: 0x77, count: 20)) ?? .zero
+        header.seal = .proofOfWork(ProofOfWorkSeal(bits: 0x207f_ffff, payee: payee))
+        let block = try await ProofOfWorkMiner(engine: chain.engine, workers: 2)
+            .produce(Block(header: header, transactions: []), parent: parent, chain: chain.builder.view)
+        guard case let .proofOfWork(seal) = block.header.seal else { Issue.record("no PoW seal"); return }
+        #expect(seal.payee == payee)
+    }
+
+    @Test func aTemplateWithAnAuthoritySealIsRefused() async throws {
+        let chain = try PoWTestChain()
+        let parent = chain.builder.view.tip
+        var header = chain.builder.draft(after: parent)
+        header.seal = .proofOfAuthority(ProofOfAuthoritySeal(
+            authority: try PrivateKey(seed: [UInt8](repeating: 9, count: 32)).publicKey,
+            signature: try Signature(bytes: [UInt8](repeating: 0, count: Signature.byteCount))))
+        await #expect(throws: ProductionError.self) {
+            try await ProofOfWorkMiner(engine: chain.engine, workers: 1)
+                .produce(Block(header: header, transactions: []), parent: parent, chain: chain.builder.view)
+        }
     }
 
     @Test func exhaustedNonceSpanMovesToTheNextExtraNonceAndStillFinds() async throws {

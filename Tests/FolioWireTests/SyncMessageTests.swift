@@ -27,8 +27,8 @@ import Testing
     }
 
     @Test func headersCountLargerThanTheBytesCouldHoldIsTruncatedBeforeAllocation() {
-        // Two headers claimed, one present: 2 × 137 bytes needed, 137 left.
-        expectRejected(.headers, hex("02" + sampleHeaderHex), .truncated(needed: 274, remaining: 137))
+        // Two headers claimed, one present: 2 × 157 bytes needed, 157 left.
+        expectRejected(.headers, hex("02" + sampleHeaderHex), .truncated(needed: 314, remaining: 157))
     }
 
     @Test func blockIsHeaderThenTransactionList() {

@@ -55,12 +55,13 @@ func expectRejected(_ type: MessageType, _ payload: [UInt8], _ expected: CodecEr
 /// version 1, chain 7, height 1, parent 01…, merkle 02…, state 03…, time 1_700_000_000,
 /// seal tag 0, bits 0x1d00ffff, extra nonce 0, nonce 5.
 let sampleHeaderHex = "01000000" + "07000000" + "0100000000000000" + fill(0x01, 32) + fill(0x02, 32)
-    + fill(0x03, 32) + "00f1536500000000" + "00" + "ffff001d" + "00000000" + "0500000000000000"
+    + fill(0x03, 32) + "00f1536500000000" + "00" + "ffff001d" + "00000000" + fill(0x04, 20) + "0500000000000000"
 
 /// The header `sampleHeaderHex` describes.
 func sampleHeader() -> BlockHeader {
     BlockHeader(chainId: 7, height: 1, parent: hash(0x01), merkleRoot: hash(0x02), stateRoot: hash(0x03),
-                timestamp: 1_700_000_000, seal: .proofOfWork(ProofOfWorkSeal(bits: 0x1d00_ffff, extraNonce: 0, nonce: 5)))
+                timestamp: 1_700_000_000,
+                seal: .proofOfWork(ProofOfWorkSeal(bits: 0x1d00_ffff, extraNonce: 0, payee: Address(bytes: [UInt8](repeating: 0x04, count: 20)) ?? .zero, nonce: 5)))
 }
 
 /// A hash of 32 copies of `byte`.

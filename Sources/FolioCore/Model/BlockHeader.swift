@@ -15,7 +15,7 @@ import FolioCrypto
 /// | 112 | 8 | `timestamp` (Int64 LE, unix seconds) |
 /// | 120 | 1+ | `seal` (varint tag, then the seal's fields; see `Seal`) |
 ///
-/// A proof-of-work header is 137 bytes, a proof-of-authority header 217.
+/// A proof-of-work header is 157 bytes, a proof-of-authority header 217.
 /// The block id is double SHA-256 of these bytes.
 public struct BlockHeader: Hashable, Sendable {
     /// The header format this software writes.

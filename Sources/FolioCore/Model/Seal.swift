@@ -40,31 +40,35 @@ extension Seal: CanonicalCodable {
     }
 }
 
-/// The proof-of-work seal: 16 bytes at header offset 121.
+/// The proof-of-work seal: 36 bytes at header offset 121 (bits, extra nonce, payee, nonce).
 ///
-/// The miner hashes all 137 header bytes. The nonce sits at offsets 129..<137, wholly inside
-/// the third 64-byte SHA-256 block, so a miner hashes bytes 0..<128 once into a midstate and
-/// then pays one compression for the 9-byte tail plus one for the outer hash per nonce: the
-/// same per-nonce cost as an 80-byte Bitcoin header. Changing `extraNonce` (offsets 125..<129)
-/// means a new midstate; with a 64-bit nonce that is rarely needed, and it gives parallel
-/// miners disjoint search spaces without coordination.
+/// The miner hashes all 157 header bytes. The nonce sits last, at offsets 149..<157, inside the
+/// third 64-byte SHA-256 block, so a miner hashes bytes 0..<128 once into a midstate and then
+/// pays one compression for the 29-byte tail (with its padding) plus one for the outer hash per
+/// nonce: the same per-nonce cost as an 80-byte Bitcoin header. Changing `extraNonce`
+/// (offsets 125..<129) means a new midstate; with a 64-bit nonce that is rarely needed, and it
+/// gives parallel miners disjoint search spaces without coordination. `payee` (129..<149) is
+/// the account the block's reward and fees go to; the all-zero address pays no one.
 public struct ProofOfWorkSeal: Hashable, Sendable {
     /// Header offset of the nonce's first byte.
-    public static let nonceOffset = 129
+    public static let nonceOffset = 149
     /// Size of a proof-of-work header in bytes.
-    public static let headerSize = 137
+    public static let headerSize = 157
 
     /// The target in compact form (Bitcoin's "bits": exponent byte, 23-bit mantissa).
     public var bits: UInt32
-    /// Free search space that does not touch the nonce's SHA-256 block.
+    /// Free search space outside the nonce.
     public var extraNonce: UInt32
+    /// The account paid the block reward and the fees; `Address.zero` pays no one.
+    public var payee: Address
     /// The value the miner varies.
     public var nonce: UInt64
 
     /// Creates a seal from its fields.
-    public init(bits: UInt32, extraNonce: UInt32 = 0, nonce: UInt64 = 0) {
+    public init(bits: UInt32, extraNonce: UInt32 = 0, payee: Address = .zero, nonce: UInt64 = 0) {
         self.bits = bits
         self.extraNonce = extraNonce
+        self.payee = payee
         self.nonce = nonce
     }
 }
@@ -73,12 +77,14 @@ extension ProofOfWorkSeal: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) {
         writer.write(bits)
         writer.write(extraNonce)
+        payee.encode(to: &writer)
         writer.write(nonce)
     }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
         bits = try reader.readUInt32()
         extraNonce = try reader.readUInt32()
+        payee = try Address(from: &reader)
         nonce = try reader.readUInt64()
     }
 }

@@ -61,6 +61,10 @@ extension ConfigKey {
     static let mine = ConfigKey(
         name: "mine", defaultValue: "0",
         summary: "Proof-of-work mining threads; 0 mines nothing.", kind: .integer(0...256), allowedInFile: true)
+    static let minePayee = ConfigKey(
+        name: "mine-payee", defaultValue: "",
+        summary: "Address (bech32m) the blocks this node mines pay their reward and fees to; needed with mine.",
+        kind: .text, allowedInFile: true)
     static let clockOffset = ConfigKey(
         name: "clock-offset", defaultValue: "0",
         summary: "Seconds added to this node's clock (testing clock skew; leave 0 on real networks).",
@@ -85,7 +89,7 @@ extension ConfigKey {
 
     /// Every setting, in the order `foliod.toml` and `config show` list them.
     static let all: [ConfigKey] = [
-        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, authorityKey, mine, clockOffset,
+        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, authorityKey, mine, minePayee, clockOffset,
         rpcToken, rpcAuth, rpcMaxBodyBytes, logLevel, logFormat,
     ]
 

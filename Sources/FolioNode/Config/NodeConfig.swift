@@ -32,6 +32,8 @@ public struct NodeConfig: Sendable {
     public let authorityKeyPath: String?
     /// Proof-of-work mining threads (0: none).
     public let mineThreads: Int
+    /// The address mined blocks pay (bech32m, as given); nil when not set.
+    public let minePayee: String?
     /// Seconds added to this node's clock (for clock-skew tests).
     public let clockOffsetSeconds: Int64
     /// Whether `/rpc` requires authentication.
@@ -101,6 +103,8 @@ public struct NodeConfig: Sendable {
         let authority = value(.authorityKey)
         authorityKeyPath = authority.isEmpty ? nil : authority
         mineThreads = Int(value(.mine)) ?? 0
+        let payee = value(.minePayee).trimmingCharacters(in: .whitespaces)
+        minePayee = payee.isEmpty ? nil : payee
         clockOffsetSeconds = Int64(value(.clockOffset)) ?? 0
         let token = value(.rpcToken)
         rpcToken = token.isEmpty ? nil : token

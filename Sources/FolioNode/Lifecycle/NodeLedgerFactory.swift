@@ -37,6 +37,22 @@ enum NodeLedgerFactory {
         return (Ledger(chain: chain, mempool: Mempool(chain: chain), clock: clock), engine)
     }
 
+    /// The address `mine-payee` names, checked against the chain's network.
+    static func minePayee(_ text: String?, network: NetworkKind) throws(NodeStartError) -> Address {
+        guard let text else {
+            throw .role("mining needs mine-payee: the address (bech32m) that earns the block reward and the fees, "
+                + "for example one `folio key list` shows")
+        }
+        let parsed: (address: Address, network: NetworkKind)
+        do { parsed = try Address.parse(bech32m: text) } catch {
+            throw .role("mine-payee \(text) is not an address: \(error)")
+        }
+        guard parsed.network == network else {
+            throw .role("mine-payee \(text) is an address of the \(parsed.network) network, but this chain is on the \(network) network")
+        }
+        return parsed.address
+    }
+
     /// The producer this node runs, if any: the dev authority on the dev chain, the
     /// authority in `authority-key`, or `mine` threads on a proof-of-work chain; with the
     /// seal its templates carry, so the state root pays fees to this producer.
@@ -58,6 +74,10 @@ enum NodeLedgerFactory {
             }
         } else if config.mineThreads > 0 {
             role = .miner(workers: config.mineThreads)
+            if case let .proofOfWork(pow) = params.consensus {
+                let payee = try minePayee(config.minePayee, network: params.network)
+                templateSeal = .proofOfWork(ProofOfWorkSeal(bits: pow.initialBits, payee: payee))
+            }
         }
         guard let role else { return nil }
         guard let templateSeal else { throw .role("the chain parameters give no seal to build templates with") }

@@ -128,32 +128,32 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Supply adds up on every running node: on PoA the dev accounts and the authorities
-    /// hold exactly the genesis supply (fees move, nothing is minted); on PoW, where this
-    /// build pays blocks to no one, the dev accounts hold the supply less the fees of the
-    /// transactions their nonces count.
+    /// hold exactly the genesis supply (fees move, nothing is minted); on PoW the dev accounts
+    /// and the miners' payees hold the genesis supply plus the block reward of every block
+    /// since genesis (each pays its miner; fees move). A node's balances are read between two
+    /// reads of its height, and count only when no block landed in between.
     func balances(state: TestnetState, engine: TestnetPlan.Engine) async -> (Bool, String) {
         let supply = UInt64(DevChain.accountCount) * DevChain.prefundBaseUnits
         var holders = (0..<DevChain.accountCount).compactMap { try? Address(publicKey: DevChain.account($0).publicKey) }
-        if engine == .poa {
-            holders += (0..<state.nodes.count).compactMap { try? Address(publicKey: TestnetPlan.authorityKey($0).publicKey) }
-        }
+        holders += (0..<state.nodes.count).compactMap { try? TestnetPlan.minerPayee($0) }
+        let reward = engine == .pow ? TestnetPlan.powBlockReward : 0
         let ok = await pollClients(30, state: state) { clients in
             for client in clients {
+                guard let before = try? await client.call(ChainInfo.self).height else { return false }
                 var total: UInt64 = 0
-                var nonces: UInt64 = 0
-                for (index, holder) in holders.enumerated() {
+                for holder in holders {
                     guard let account = try? await client.call(AccountGet.self, AccountQuery(address: holder.bech32m(on: .test))),
                           let balance = UInt64(account.balance)
                     else { return false }
                     total += balance
-                    if index < DevChain.accountCount { nonces += account.nonce }
                 }
-                let expected = engine == .poa ? supply : supply - nonces * 10
-                if total != expected { return false }
+                guard let after = try? await client.call(ChainInfo.self).height, after == before,
+                      total == supply + reward * before else { return false }
             }
             return true
         }
-        return (ok, engine == .poa ? "accounts and authorities hold exactly the genesis supply" : "supply less fees paid adds up")
+        return (ok, engine == .poa ? "accounts and authorities hold exactly the genesis supply"
+            : "accounts and miners hold the genesis supply plus every block's reward")
     }
 
     func poll(_ seconds: Double, _ condition: ([NodeStatus]) -> Bool) async -> Bool {

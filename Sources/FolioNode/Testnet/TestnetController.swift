@@ -74,7 +74,7 @@ public struct TestnetController: Sendable {
                     arguments += ["--authority-key", keyPath]
                     role = "authority"
                 case .pow:
-                    arguments += ["--mine", "1"]
+                    arguments += ["--mine", "1", "--mine-payee", try TestnetPlan.minerPayee(index).bech32m(on: .test)]
                     role = "miner"
                 }
             }

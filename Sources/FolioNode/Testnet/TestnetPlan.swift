@@ -74,6 +74,17 @@ public struct TestnetPlan: Sendable {
         try PrivateKey(seed: SHA256.hash(Array("folio-testnet-authority-\(index)".utf8)).bytes)
     }
 
+    /// A proof-of-work testnet block's reward, base units (PoA testnets mint nothing).
+    public static let powBlockReward: UInt64 = 50_000
+
+    /// The address proof-of-work miner `index` is paid at: that of authority key `index`
+    /// (so a testnet's producers are the same accounts on either engine).
+    public static func minerPayee(_ index: Int) throws(TestnetError) -> Address {
+        do { return Address(publicKey: try authorityKey(index).publicKey) } catch {
+            throw .setup("miner payee \(index): \(error)")
+        }
+    }
+
     /// The genesis: every node an authority (PoA, `blockPeriod` 1 s by default) or a
     /// low-target PoW chain (spacing `blockPeriod`, 2 s by default); the ten dev accounts prefunded, so the dev keystore works here.
     public func genesis(timestamp: Int64) throws(TestnetError) -> ChainParams {
@@ -89,7 +100,7 @@ public struct TestnetPlan: Sendable {
             let accounts = try (0..<DevChain.accountCount).map { index throws(CryptoError) in try DevChain.account(index) }
             return try ChainParams(
                 chainId: Self.chainId, network: .test, genesisTimestamp: timestamp, consensus: consensus,
-                blockReward: engine == .pow ? Amount(baseUnits: 50_000) : .zero,
+                blockReward: engine == .pow ? Amount(baseUnits: Self.powBlockReward) : .zero,
                 prefunded: accounts.map {
                     GenesisAllocation(address: Address(publicKey: $0.publicKey), amount: Amount(baseUnits: DevChain.prefundBaseUnits))
                 },
