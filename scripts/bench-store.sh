@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/store_ref" Benchmarks/store/c-reference/store_ref.c -lsqlite3
-swift build -c release --target folio-store-tool >/dev/null
-tool="$(swift build -c release --show-bin-path)/folio-store-tool"
+# A scratch path of its own, so a release build never waits on the debug build's lock.
+scratch="${FOLIO_RELEASE_SCRATCH:-/tmp/folio-release}"
+swift build -c release --scratch-path "$scratch" --product folio-store-tool >/dev/null
+tool="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/folio-store-tool"
 for run in $(seq "${3:-5}"); do
     "$tool" bench "$work/store_ref" "${1:-200}" "${2:-50}"
 done | tee "$work/results.jsonl"
