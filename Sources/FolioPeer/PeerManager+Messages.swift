@@ -55,7 +55,11 @@ extension PeerManager {
         case let .block(message): return await receiveBlock(message.block, from: peer)
         case let .tx(message): return await receiveTransaction(message.transaction, from: peer)
         case let .addr(message):
-            for address in message.addresses { addressBook.add(address) }
+            // Past its address budget a peer is ignored, not punished: the book fills at the
+            // pace the configuration allows, whatever one peer sends.
+            guard var state = peers[peer] else { return [] }
+            for address in message.addresses where state.addressBudget.take(1, now: now) { addressBook.add(address) }
+            peers[peer] = state
             return []
         case .getAddr:
             guard peers[peer]?.answeredGetAddr == false else { return [] }

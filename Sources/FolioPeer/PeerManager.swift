@@ -41,6 +41,13 @@ package actor PeerManager {
         case let .opened(peer, inbound, address): return await opened(peer, inbound: inbound, address: address)
         case let .frame(peer, frame):
             guard var state = peers[peer] else { return [] }
+            // Rate limits first, before the frame costs a decryption.
+            guard state.frameBudget.take(1, now: self.now) else {
+                return misbehaved(peer, .flood("more than \(configuration.framesPerSecond) frames a second"))
+            }
+            guard state.byteBudget.take(Int64(frame.payload.count), now: self.now) else {
+                return misbehaved(peer, .flood("more than \(configuration.bytesPerSecond) bytes a second"))
+            }
             let outputs = state.session.receive(frame)
             peers[peer] = state
             return await apply(outputs, from: peer)
@@ -79,7 +86,7 @@ package actor PeerManager {
         var session = PeerSession(role: inbound ? .responder : .initiator, crypto: crypto, magic: configuration.magic,
                                   localVersion: version)
         let outputs = session.start()
-        peers[peer] = PeerState(session: session, inbound: inbound, address: address, now: now)
+        peers[peer] = PeerState(session: session, inbound: inbound, address: address, now: now, configuration: configuration)
         return localActions(outputs, peer: peer)
     }
 

@@ -123,6 +123,22 @@ import Testing
         #expect(await network.nodes[1].manager.addressBook.isDiscouraged(network.nodes[0].address.ip, now: network.now))
     }
 
+    /// Node 1 allows its peers 4 frames at once and 1 a second after; node 0 answers its
+    /// handshake and serves five blocks, more frames than that, and is cut off as a flood.
+    @Test func aPeerSendingFramesFasterThanItsBudgetIsDisconnectedAndDiscouraged() async throws {
+        let (full, genesis, _) = await chainWithBlocks(5)
+        let network = InMemoryPeerNetwork()
+        try network.addNode(chain: full, genesis: genesis.id, seed: 1)
+        try network.addNode(chain: InMemoryPeerChain(genesis: genesis), genesis: genesis.id, seed: 2) {
+            $0.framesPerSecond = 1
+            $0.frameBurst = 4
+        }
+        await network.connect(1, 0)
+        await network.run()
+        #expect(network.closures.contains(InMemoryPeerNetwork.Closure(node: 1, remote: 0, reason: .misbehaviour)))
+        #expect(network.discouraged.map(\.node) == [1])
+    }
+
     /// Every process on this machine shares 127.0.0.1: a misbehaving loopback peer is cut off,
     /// but the address is not discouraged, or the node would refuse all its local peers.
     @Test func aMisbehavingLoopbackPeerIsDisconnectedButNotDiscouraged() async throws {

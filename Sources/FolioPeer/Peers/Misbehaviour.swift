@@ -16,11 +16,13 @@ package enum Misbehaviour: Equatable, Sendable, CustomStringConvertible {
     case protocolViolation(String)
     /// A block or transaction that was never requested.
     case unrequestedData
+    /// Frames or bytes faster than the per-peer rate limits allow.
+    case flood(String)
 
     /// Score added for this offence; `MisbehaviourScore.threshold` disconnects.
     package var penalty: Int {
         switch self {
-        case .invalidBlock, .invalidHeader, .invalidTransaction, .malformedMessage, .protocolViolation:
+        case .invalidBlock, .invalidHeader, .invalidTransaction, .malformedMessage, .protocolViolation, .flood:
             return MisbehaviourScore.threshold
         case .unrequestedData: return 10
         }
@@ -34,6 +36,7 @@ package enum Misbehaviour: Equatable, Sendable, CustomStringConvertible {
         case let .malformedMessage(why): return "malformed message: \(why)"
         case let .protocolViolation(why): return "protocol violation: \(why)"
         case .unrequestedData: return "unrequested data"
+        case let .flood(why): return "flood: \(why)"
         }
     }
 }

@@ -22,6 +22,22 @@ package struct PeerConfiguration: Sendable {
     /// Whether a misbehaving loopback peer is only disconnected, not discouraged (every local
     /// process shares 127.0.0.1). Tests of discouragement over real sockets turn it off.
     package var sparesLoopback = true
+    /// Frames a peer may send per second, sustained (a token bucket; more closes the
+    /// connection as a flood). Honest traffic stays far below: blocks come only when asked for,
+    /// transactions and announcements in batches.
+    package var framesPerSecond: Int64 = 2_000
+    /// Frames a peer may send at once before the per-second rate applies.
+    package var frameBurst: Int64 = 10_000
+    /// Payload bytes a peer may send per second, sustained.
+    package var bytesPerSecond: Int64 = 16 << 20
+    /// Payload bytes a peer may send at once: room for a full download batch of large blocks.
+    package var byteBurst: Int64 = 64 << 20
+    /// Addresses a peer may teach per second; more are ignored (not punished: an honest
+    /// peer's `addr` answer can be large), so one peer cannot fill the address book.
+    package var addressesPerSecond: Int64 = 10
+    /// Addresses a peer may teach at once.
+    package var addressBurst: Int64 = 1_000
+
     /// First wait before redialling a failed address; doubles per failure.
     package var dialBackoffMillis: Int64 = 1_000
     /// Longest wait between dials of one address.

@@ -45,13 +45,20 @@ package struct PeerState: Sendable {
     /// Whether we asked this peer for headers and its answer has not come yet; `headers`
     /// arriving otherwise are its relay of a new tip, sent before it validated the block.
     var awaitingHeaders = false
+    /// What the peer may still send: frames, payload bytes, addresses (PeerConfiguration).
+    var frameBudget: TokenBucket
+    var byteBudget: TokenBucket
+    var addressBudget: TokenBucket
 
-    init(session: PeerSession, inbound: Bool, address: PeerAddress?, now: Int64) {
+    init(session: PeerSession, inbound: Bool, address: PeerAddress?, now: Int64, configuration: PeerConfiguration) {
         self.session = session
         self.inbound = inbound
         self.address = address
         openedAt = now
         lastPingAt = now
+        frameBudget = TokenBucket(ratePerSecond: configuration.framesPerSecond, burst: configuration.frameBurst, now: now)
+        byteBudget = TokenBucket(ratePerSecond: configuration.bytesPerSecond, burst: configuration.byteBurst, now: now)
+        addressBudget = TokenBucket(ratePerSecond: configuration.addressesPerSecond, burst: configuration.addressBurst, now: now)
     }
 
     /// Whether the handshake is complete.
