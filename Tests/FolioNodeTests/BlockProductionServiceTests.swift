@@ -41,7 +41,7 @@ import Testing
         let service = BlockProductionService(
             ledger: ledger, producer: producer,
             templateSeal: try Self.seal(),
-            logger: Logger(label: "test"))
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let round = Task { await service.produceOne() }
         while producer.started.withLock({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(5)) }
 
@@ -62,7 +62,7 @@ import Testing
         let service = BlockProductionService(
             ledger: ledger, producer: WaitingProducer(),
             templateSeal: try Self.seal(),
-            logger: Logger(label: "test"))
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let genesis = try #require(try chain.store.blockEntry(id: params.genesisBlock.id)?.header)
         let template = try #require(await service.template(on: genesis, timestamp: params.genesisTimestamp + 10))
         let builder = try ChainBuilder(params: params)
