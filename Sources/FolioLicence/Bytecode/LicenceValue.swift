@@ -42,15 +42,28 @@ public enum LicenceValue: Hashable, Sendable {
     }
 
     /// Canonical shares: sorted by party, weights of a repeated party added, zero weights kept.
+    /// Nil when a weight is negative or a party's weights overflow.
+    ///
+    /// Sorting, then merging neighbours, gives the same shares as summing per party would:
+    /// weights are never negative, so a party's sum overflows in any order or in none. It
+    /// avoids hashing every party's bytes, which was a third of a royalty settlement (B14).
     public static func canonicalShares(_ shares: [Share]) -> LicenceValue? {
-        var merged: [[UInt8]: Int64] = [:]
-        for share in shares {
-            let (sum, overflow) = merged[share.party, default: 0].addingReportingOverflow(share.weight)
-            guard share.weight >= 0, !overflow else { return nil }
-            merged[share.party] = sum
+        guard shares.allSatisfy({ $0.weight >= 0 }) else { return nil }
+        // Owner lists usually arrive sorted already; then no sort is needed.
+        let sorted = shares.partiesStrictlyAscend
+            ? shares : shares.sorted { $0.party.lexicographicallyPrecedes($1.party) }
+        var merged: [Share] = []
+        merged.reserveCapacity(sorted.count)
+        for share in sorted {
+            guard let last = merged.last, last.party == share.party else {
+                merged.append(share)
+                continue
+            }
+            let (sum, overflow) = last.weight.addingReportingOverflow(share.weight)
+            guard !overflow else { return nil }
+            merged[merged.count - 1] = Share(party: last.party, weight: sum)
         }
-        return .shares(merged.map { Share(party: $0.key, weight: $0.value) }
-            .sorted { $0.party.lexicographicallyPrecedes($1.party) })
+        return .shares(merged)
     }
 
     /// Total order used for canonical sets: unknown, bools, ints, bytes, then collections.
@@ -92,5 +105,18 @@ public struct Share: Hashable, Sendable {
     init(party: [UInt8], weight: Int64) {
         self.party = party
         self.weight = weight
+    }
+}
+
+extension [Share] {
+    /// Whether each party comes strictly after the one before (sorted, no repeats): then
+    /// sorting by party would change nothing.
+    var partiesStrictlyAscend: Bool {
+        var index = 1
+        while index < count {
+            guard self[index - 1].party.lexicographicallyPrecedes(self[index].party) else { return false }
+            index += 1
+        }
+        return true
     }
 }
