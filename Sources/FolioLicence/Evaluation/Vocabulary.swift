@@ -3,8 +3,25 @@ public enum LicenceAction: UInt8, CaseIterable, Sendable, Hashable {
     case play, stream, display, print, reproduce, distribute, modify, derive, synchronize
     case trainAI = 9, transfer, perform
 
+    // Spelled out: `"\(self)"` goes through reflection, and a usage report looks its action up
+    // by name on every settlement (B14).
     /// The name used in licence source.
-    public var name: String { self == .trainAI ? "train_ai" : "\(self)" }
+    public var name: String {
+        switch self {
+        case .play: "play"
+        case .stream: "stream"
+        case .display: "display"
+        case .print: "print"
+        case .reproduce: "reproduce"
+        case .distribute: "distribute"
+        case .modify: "modify"
+        case .derive: "derive"
+        case .synchronize: "synchronize"
+        case .trainAI: "train_ai"
+        case .transfer: "transfer"
+        case .perform: "perform"
+        }
+    }
 }
 
 /// Purposes of a declared use.
