@@ -11,20 +11,18 @@ enum LicenceVerdictMapping {
         if case let .refused(rule, reason) = evaluation.verdict {
             throw LicenceRefusal(reason: "\(rule): \(reason)", isUnderpayment: rule == LicenceEvaluator.attachedPaymentRule)
         }
-        var order: [Address] = []
-        var owed: [Address: Amount] = [:]
+        var owed = PayeeTotals(capacity: evaluation.payments.count)
         var total = Amount.zero
         for payment in evaluation.payments where payment.amount > .zero {
             do {
                 total = try total.adding(payment.amount)
-                owed[payment.payee] = try (owed[payment.payee] ?? .zero).adding(payment.amount)
+                try owed.add(payment.amount, to: payment.payee)
             } catch {
                 throw LicenceRefusal(reason: "\(payment.rule): payments overflow")
             }
-            if !order.contains(payment.payee) { order.append(payment.payee) }
         }
-        let direct = order.map { DirectPayment(payee: $0, amount: owed[$0] ?? .zero) }
-        return LicenceDecision(amountDue: total, directPayments: direct, state: try state(evaluation.status, current: current))
+        return LicenceDecision(amountDue: total, directPayments: owed.payments,
+                               state: try state(evaluation.status, current: current))
     }
 
     /// The licence state after the terms ran; a program cannot send a licence back to offered.
