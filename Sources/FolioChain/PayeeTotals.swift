@@ -19,14 +19,18 @@ struct PayeeTotals {
 
     /// Adds `amount` to what `payee` is owed; throws when that sum overflows.
     mutating func add(_ amount: Amount, to payee: Address) throws(AmountError) {
-        let key = PayeeKey(address: payee)
-        if let position = positions[key] {
-            payments[position].amount = try payments[position].amount.adding(amount)
-        } else {
-            positions[key] = payments.count
+        let next = payments.count
+        // One hash per payment: the defaulted subscript, written through, stores `next` for a
+        // new payee in the same probe that finds an old one.
+        let position = Self.claim(&positions[PayeeKey(address: payee), default: next])
+        if position == next {
             payments.append(DirectPayment(payee: payee, amount: amount))
+        } else {
+            payments[position].amount = try payments[position].amount.adding(amount)
         }
     }
+
+    private static func claim(_ slot: inout Int) -> Int { slot }
 }
 
 /// An address as a table key, hashed as one run of bytes. Equal exactly when the addresses are.
