@@ -51,7 +51,9 @@ struct EvaluationInputs {
     func fact(_ fact: Fact) -> LicenceValue {
         if let assumed { return assumed[fact] ?? .unknown }
         let use = transaction.use
-        let work = ledger.work(licence.work)
+        // Read only by the work facts: most facts need no ledger look-up (and no copy of the
+        // work's owners), and a settlement reads several (B14).
+        var work: WorkFacts? { ledger.work(licence.work) }
         switch fact {
         case .ledgerHeight: return .int(Int64(clamping: ledger.height))
         case .ledgerTime: return .int(ledger.time)
