@@ -93,6 +93,10 @@ var targets: [Target] = [
     .executableTarget(
         name: "folio-store-tool", dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioTestSupport"],
         path: "Benchmarks/store/folio-store-tool"),
+    // B17: the peer session's encrypted bulk transfer; a development tool, never shipped.
+    .executableTarget(
+        name: "folio-net-bench", dependencies: ["FolioNode", "FolioPeer", "FolioWire", "FolioCore", "FolioCrypto"],
+        path: "Benchmarks/net/folio-net-bench"),
     .testTarget(
         name: "FolioIntegrationTests",
         dependencies: ["FolioTestSupport", "FolioNode", "FolioWallet"],
