@@ -19,16 +19,8 @@ enum FingerprintChunks {
     /// The per-chunk search radius for a query at `distance`.
     static func radius(for distance: Int) -> Int { max(0, distance) / count }
 
-    /// How many values lie within Hamming distance `radius` of a chunk value: the sum of
-    /// C(16, k) for k ≤ radius (1, 17, 137, 697, … 65,536).
-    static func probeCount(radius: Int) -> Int {
-        var total = 0, term = 1
-        for k in 0...min(max(radius, 0), bits) {
-            total += term
-            term = term * (bits - k) / (k + 1)
-        }
-        return total
-    }
+    /// How many values lie within Hamming distance `radius` of a chunk value.
+    static func probeCount(radius: Int) -> Int { HammingBall.size(bits: bits, radius: radius) }
 
     /// Every 16-bit value within Hamming distance `radius` of `value`, `value` first.
     static func probes(around value: UInt16, radius: Int) -> [UInt16] {

@@ -55,14 +55,7 @@ public struct ChunkScheme: Equatable, Sendable {
     }
 
     /// How many values `probes(around:radius:)` returns: Σ C(bits, k) for k ≤ radius.
-    public func probeCount(radius: Int) -> Int {
-        var total = 0, binomial = 1
-        for k in 0...min(max(radius, 0), bits) {
-            total += binomial
-            binomial = binomial * (bits - k) / (k + 1)
-        }
-        return total
-    }
+    public func probeCount(radius: Int) -> Int { HammingBall.size(bits: bits, radius: radius) }
 
     /// Every chunk value within Hamming distance `radius` of `value` (including `value`).
     public func probes(around value: UInt32, radius: Int) -> [UInt32] {
