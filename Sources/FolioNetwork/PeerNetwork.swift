@@ -22,6 +22,9 @@ package actor PeerNetwork {
     private var servers: [any Channel] = []
     /// Frames received per message type byte, for metrics and tests.
     package private(set) var receivedFrames: [UInt8: Int] = [:]
+    /// Payload bytes received per message type byte (sealed: each frame's plaintext plus its
+    /// 16-byte tag), for B11's body bytes per node.
+    package private(set) var receivedBytes: [UInt8: Int] = [:]
 
     /// A network for `manager`, running its sockets on `group`. `onClose` hears of every
     /// connection this node closes and why (for the node's log).
@@ -127,6 +130,7 @@ package actor PeerNetwork {
             self.perform(await self.manager.handle(.opened(peer: peer, inbound: inbound, address: remote), now: self.now))
             for try await frame in frames {
                 self.receivedFrames[frame.type, default: 0] += 1
+                self.receivedBytes[frame.type, default: 0] += frame.payload.count
                 self.perform(await self.manager.handle(.frame(peer: peer, frame), now: self.now))
                 if self.writers[peer] == nil { break }
             }

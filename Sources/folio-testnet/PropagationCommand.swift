@@ -30,12 +30,16 @@ struct PropagationCommand: AsyncParsableCommand {
             print("validated by all nodes:     p95 \(ms(report.p95(\.validatedAll))), max \(ms(report.max(\.validatedAll)))")
             print("lower bound (B9):           p95 \(ms(report.p95(\.bound)))")
             print(String(format: "validated95 / bound:        p95 %.2f×", report.boundRatioP95))
+            if let median = report.bodyRatioMedian, let worst = report.bodyRatioMax {
+                print(String(format: "block bytes received / block bytes (B11): median %.3f, max %.3f (target ≤ 1.05)", median, worst))
+            }
             if json {
                 let fields: [String: Double] = [
                     "blocks": Double(report.blocks.count), "nodes": Double(report.nodes), "diameter": Double(report.diameter),
                     "rttMs": report.rttMillis, "heard95P95Ms": report.p95(\.heard95), "validated95P95Ms": report.p95(\.validated95),
                     "validatedAllP95Ms": report.p95(\.validatedAll), "validatedAllMaxMs": report.max(\.validatedAll),
                     "boundP95Ms": report.p95(\.bound), "boundRatioP95": report.boundRatioP95,
+                    "bodyRatioMedian": report.bodyRatioMedian ?? .nan, "bodyRatioMax": report.bodyRatioMax ?? .nan,
                 ]
                 let body = fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value.isFinite ? String(format: "%.3f", $0.value) : "null")" }
                 print("{" + body.joined(separator: ",") + "}")

@@ -35,6 +35,21 @@ import Testing
         #expect(block.bound == 9)
     }
 
+    /// B11: blocks 11-13 of 1,000, 2,000 and 1,000 bytes; a node that received 4,160 bytes of
+    /// block messages over them (the bodies plus 160 bytes more) is at 4,160 / 4,000 = 1.04.
+    /// A missing size or an empty span gives no figure.
+    @Test func bodyBytesAreMeasuredAgainstTheBlocksConnectedMeanwhile() {
+        let sizes: [UInt64: Int] = [11: 1_000, 12: 2_000, 13: 1_000]
+        #expect(PropagationBench.bodyRatio(receivedBytes: 4_160, from: 10, to: 13, sizes: sizes) == 1.04)
+        #expect(PropagationBench.bodyRatio(receivedBytes: 1_000, from: 12, to: 13, sizes: sizes) == 1.0)
+        #expect(PropagationBench.bodyRatio(receivedBytes: 500, from: 13, to: 14, sizes: sizes) == nil)
+        #expect(PropagationBench.bodyRatio(receivedBytes: 500, from: 13, to: 13, sizes: sizes) == nil)
+        var report = PropagationBench.Report(blocks: [], nodes: 3, diameter: 1, rttMillis: 0, cores: 2)
+        report.bodyRatios = [0.95, nil, 1.02]
+        #expect(report.bodyRatioMax == 1.02)
+        #expect(report.bodyRatioMedian == 0.95)
+    }
+
     /// A node with no record of the block never had it: 95% of 20 nodes can still be reached
     /// without it, "all" cannot.
     @Test func aNodeThatNeverHadTheBlockCountsAsNever() throws {

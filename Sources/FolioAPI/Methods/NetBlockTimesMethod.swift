@@ -49,7 +49,13 @@ public struct BlockTimeEntry: Codable, Hashable, Sendable {
 public struct NetBlockTimesResult: Codable, Hashable, Sendable {
     /// The blocks, oldest first.
     public var blocks: [BlockTimeEntry]
+    /// Payload bytes of `block` messages this node has received from peers since it started
+    /// (B11: read twice, the difference over the bytes of the blocks in between).
+    public var blockBytesReceived: Int64?
 
     /// Creates a result.
-    public init(blocks: [BlockTimeEntry]) { self.blocks = blocks }
+    public init(blocks: [BlockTimeEntry], blockBytesReceived: Int64? = nil) {
+        self.blocks = blocks
+        self.blockBytesReceived = blockBytesReceived
+    }
 }

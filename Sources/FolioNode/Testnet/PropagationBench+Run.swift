@@ -16,6 +16,7 @@ extension PropagationBench {
         }
         let neighbours = graph(state)
         let rtt = loopbackRoundTripMillis(host: state.nodes[0].address, port: state.nodes[0].p2pPort)
+        let before = await bodyBytes(clients)
         let start = await heights(clients).compactMap { $0 }.max() ?? 0
         let target = start + UInt64(count) + 1
         say("measuring blocks \(start + 1)-\(start + UInt64(count)) on \(state.nodes.count) nodes (diameter \(diameter(neighbours)), "
@@ -36,10 +37,12 @@ extension PropagationBench {
             try? await Task.sleep(for: .seconds(1))
         }
         var times: [[String: BlockTimeEntry]] = []
+        let after = await bodyBytes(clients)
         for client in clients {
             let entries = (try? await client.call(NetBlockTimes.self, NetBlockTimesParams()))?.blocks ?? []
             times.append(Dictionary(entries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }))
         }
+        let ratios = await bodyRatios(clients[0], before: before, after: after)
         var blocks: [Block] = []
         for height in (start + 1)...(start + UInt64(count)) {
             guard let id = try? await clients[0].call(ChainBlock.self, BlockQuery(height: height)).id else {
@@ -49,7 +52,40 @@ extension PropagationBench {
                 blocks.append(block)
             }
         }
-        return Report(blocks: blocks, nodes: state.nodes.count, diameter: diameter(neighbours), rttMillis: rtt, cores: cores)
+        var report = Report(blocks: blocks, nodes: state.nodes.count, diameter: diameter(neighbours), rttMillis: rtt, cores: cores)
+        report.bodyRatios = ratios
+        return report
+    }
+
+    /// Each node's block bytes received and validated height, read together (nil: no answer).
+    static func bodyBytes(_ clients: [RPCClient]) async -> [(bytes: Int64, height: UInt64)?] {
+        var result: [(bytes: Int64, height: UInt64)?] = []
+        for client in clients {
+            guard let times = try? await client.call(NetBlockTimes.self, NetBlockTimesParams(limit: 1)),
+                  let bytes = times.blockBytesReceived, let height = times.blocks.last?.height else {
+                result.append(nil)
+                continue
+            }
+            result.append((bytes, height))
+        }
+        return result
+    }
+
+    /// B11 per node between two `bodyBytes` readings, with block sizes read from `reference`.
+    static func bodyRatios(_ reference: RPCClient, before: [(bytes: Int64, height: UInt64)?],
+                           after: [(bytes: Int64, height: UInt64)?]) async -> [Double?] {
+        let spans = zip(before, after).map { first, last -> (Int64, UInt64, UInt64)? in
+            guard let first, let last else { return nil }
+            return (last.bytes - first.bytes, first.height, last.height)
+        }
+        let lowest = spans.compactMap { $0?.1 }.min() ?? 0, highest = spans.compactMap { $0?.2 }.max() ?? 0
+        var sizes: [UInt64: Int] = [:]
+        if highest > lowest {
+            for height in (lowest + 1)...highest {
+                if let block = try? await reference.call(ChainBlock.self, BlockQuery(height: height)) { sizes[height] = block.sizeBytes }
+            }
+        }
+        return spans.map { span in span.flatMap { bodyRatio(receivedBytes: $0.0, from: $0.1, to: $0.2, sizes: sizes) } }
     }
 
     /// Every node's validated height (nil: it did not answer).

@@ -33,6 +33,17 @@ public struct PropagationBench: Sendable {
         public var rttMillis: Double
         /// Cores the bound divides validation work by.
         public var cores: Int
+        /// B11 per node: block payload bytes it received over the canonical bytes of the
+        /// blocks it connected meanwhile (nil: the node did not report its bytes).
+        public var bodyRatios: [Double?] = []
+
+        /// The largest B11 ratio among the nodes that reported (target ≤ 1.05).
+        public var bodyRatioMax: Double? { bodyRatios.compactMap { $0 }.max() }
+        /// The median B11 ratio among the nodes that reported.
+        public var bodyRatioMedian: Double? {
+            let known = bodyRatios.compactMap { $0 }
+            return known.isEmpty ? nil : PropagationBench.percentile(known, 0.5)
+        }
 
         /// The 95th percentile (nearest rank) of `key` over the blocks.
         public func p95(_ key: KeyPath<Block, Double>) -> Double { PropagationBench.percentile(blocks.map { $0[keyPath: key] }, 0.95) }
@@ -65,6 +76,18 @@ public struct PropagationBench: Sendable {
         let bound = Double(times.count) * meanMillis / Double(Swift.max(cores, 1)) + Double(diameter) * rttMillis
         return Block(height: height, heard95: at({ $0.heardMs }, 0.95), validated95: at({ $0.validatedMs }, 0.95),
                      validatedAll: at({ $0.validatedMs }, 1), bound: bound)
+    }
+
+    /// B11 for one node: `receivedBytes` of block messages over the canonical sizes of the
+    /// blocks at heights `from + 1 ... to` (`sizes` by height); nil without blocks or sizes.
+    static func bodyRatio(receivedBytes: Int64, from: UInt64, to: UInt64, sizes: [UInt64: Int]) -> Double? {
+        guard to > from else { return nil }
+        var total = 0
+        for height in (from + 1)...to {
+            guard let size = sizes[height] else { return nil }
+            total += size
+        }
+        return total > 0 ? Double(receivedBytes) / Double(total) : nil
     }
 
     /// Hops between the farthest two nodes of the graph given by each node's neighbours
