@@ -15,7 +15,7 @@ extension PeerManager {
             case .accepted, .alreadyKnown:
                 if relayed { noteRelayed(id, by: peer) }
                 if let best = peers[peer]?.bestHeight, header.height > best { peers[peer]?.bestHeight = header.height }
-                if !scheduler.isScheduled(id), !(await chain.hasBlock(id)) {
+                if !(await haveOrAwaitBody(id)) {
                     scheduler.enqueue(id, height: header.height)
                     blockSources[id] = peer
                 }
@@ -37,6 +37,15 @@ extension PeerManager {
         return actions + assignDownloads()
     }
 
+    /// Whether block `id`'s body is stored, scheduled for download or being validated. The
+    /// in-memory checks run again after the store's await, during which another peer's
+    /// message may have scheduled the body or handed it to the chain.
+    func haveOrAwaitBody(_ id: Hash256) async -> Bool {
+        if scheduler.isScheduled(id) || connecting.contains(id) { return true }
+        let stored = await chain.hasBlock(id)
+        return stored || scheduler.isScheduled(id) || connecting.contains(id)
+    }
+
     /// Announced ids: fetch the transactions we lack, and ask for the headers of blocks we lack.
     func receiveInventory(_ items: [InventoryItem], from peer: Int) async -> [PeerAction] {
         var wantedTransactions: [InventoryItem] = []
@@ -49,7 +58,7 @@ extension PeerManager {
                 requestedTransactions[item.id] = peer
                 wantedTransactions.append(item)
             case .block:
-                if !scheduler.isScheduled(item.id), !(await chain.hasBlock(item.id)) { unknownBlock = true }
+                if !(await haveOrAwaitBody(item.id)) { unknownBlock = true }
             }
         }
         var messages: [Message] = []
@@ -91,7 +100,9 @@ extension PeerManager {
         while let block = scheduler.nextConnectable() {
             let id = block.id
             let source = blockSources.removeValue(forKey: id)
+            connecting.insert(id)
             let verdict = await chain.acceptBlock(block)
+            connecting.remove(id)
             relayedBodies.remove(id)
             switch verdict {
             case .accepted: actions += announce(InventoryItem(kind: .block, id: id), except: source)

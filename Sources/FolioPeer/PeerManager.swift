@@ -16,6 +16,10 @@ package actor PeerManager {
     var scheduler = BlockDownloadScheduler()
     var requestedTransactions: [Hash256: Int] = [:]
     var blockSources: [Hash256: Int] = [:]
+    /// Blocks handed to the chain and not yet answered for. The manager is an actor and
+    /// validation awaits, so other peers' headers for the same block arrive meanwhile; without
+    /// this, each would schedule the body again (B11 measured 1.5 bodies per node per block).
+    var connecting: Set<Hash256> = []
     /// Bodies relayed ahead of their validation, served to peers until the chain stores them.
     var relayedBodies = RelayedBodies()
     /// Blocks whose headers a peer relayed to us unasked, before validating them, by peer.
