@@ -24,7 +24,7 @@ extension AuthorityBench {
         // Everyone up: which authority sealed each of the next `blocks` heights.
         let start = await PropagationBench.heights(clients).compactMap { $0 }.max() ?? 0
         say("measuring the sealers of blocks \(start + 1)-\(start + UInt64(blocks)) with all \(authorities.count) authorities up…")
-        try await waitForHeight(start + UInt64(blocks), clients: clients, alive: Set(clients.indices),
+        try await PropagationBench.waitForHeight(start + UInt64(blocks), clients: clients, alive: Set(clients.indices),
                                 seconds: Double(blocks) * perBlock + 60, say: say)
         var sealers: [UInt64: String] = [:]
         for height in (start + 1)...(start + UInt64(blocks)) {
@@ -54,12 +54,12 @@ extension AuthorityBench {
         let all = Set(clients.indices)
         let now = await PropagationBench.heights(clients).compactMap { $0 }.max() ?? 0
         // A fresh block: polled every 20 ms, so the kill lands early in h + 1's period.
-        let fresh = try await waitForHeight(now + 1, clients: clients, alive: all, seconds: perBlock * 3 + 30, poll: .milliseconds(20), say: say)
+        let fresh = try await PropagationBench.waitForHeight(now + 1, clients: clients, alive: all, seconds: perBlock * 3 + 30, poll: .milliseconds(20), say: say)
         let height = fresh + 2
         let victim = Int(height % UInt64(authorities.count))
         try await controller.signal(victim, .kill)
         let alive = all.subtracting([victim])
-        try await waitForHeight(height + 1, clients: clients, alive: alive, seconds: perBlock * 4 + 30, say: say)
+        try await PropagationBench.waitForHeight(height + 1, clients: clients, alive: alive, seconds: perBlock * 4 + 30, say: say)
         var times: [[String: BlockTimeEntry]] = []
         for index in alive.sorted() {
             let entries = (try? await clients[index].call(NetBlockTimes.self, NetBlockTimesParams(limit: 64)))?.blocks ?? []
@@ -75,27 +75,5 @@ extension AuthorityBench {
         _ = try await controller.waitForAgreement(timeout: 120)
         return Recovery(height: height, victim: victim, gapMillis: Double(afterAt - beforeAt),
                         outOfTurn: after.authority != authorities[victim])
-    }
-
-    /// Waits until every node in `alive` has validated `height`; returns the highest height seen.
-    @discardableResult
-    static func waitForHeight(_ height: UInt64, clients: [RPCClient], alive: Set<Int>, seconds: Double,
-                              poll: Duration = .milliseconds(250), say: @Sendable (String) -> Void) async throws(TestnetError) -> UInt64 {
-        let deadline = Date().addingTimeInterval(seconds)
-        var lastReport = Date()
-        while true {
-            let heights = await PropagationBench.heights(clients)
-            let watched = alive.map { heights[$0] }
-            if watched.allSatisfy({ ($0 ?? 0) >= height }) { return watched.compactMap { $0 }.max() ?? height }
-            guard Date() < deadline else {
-                throw .timeout("the nodes did not all reach height \(height) in time: "
-                    + heights.enumerated().map { "\($0.offset):\($0.element.map(String.init) ?? "-")" }.joined(separator: " "))
-            }
-            if Date().timeIntervalSince(lastReport) >= 10 {
-                say("  heights: " + heights.map { $0.map(String.init) ?? "-" }.joined(separator: " ") + " (waiting for \(height))")
-                lastReport = Date()
-            }
-            try? await Task.sleep(for: poll)
-        }
     }
 }

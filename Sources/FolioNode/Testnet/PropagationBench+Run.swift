@@ -21,21 +21,8 @@ extension PropagationBench {
         let target = start + UInt64(count) + 1
         say("measuring blocks \(start + 1)-\(start + UInt64(count)) on \(state.nodes.count) nodes (diameter \(diameter(neighbours)), "
             + String(format: "loopback RTT %.3f ms)…", rtt))
-        let deadline = Date().addingTimeInterval(Double(count) * 10 + 60)
-        var lastReport = Date()
-        while true {
-            let now = await heights(clients)
-            if now.allSatisfy({ ($0 ?? 0) >= target }) { break }
-            guard Date() < deadline else {
-                throw .timeout("the nodes did not all reach height \(target) in time: "
-                    + now.enumerated().map { "\($0.offset):\($0.element.map(String.init) ?? "-")" }.joined(separator: " "))
-            }
-            if Date().timeIntervalSince(lastReport) >= 10 {
-                say("  heights: " + now.map { $0.map(String.init) ?? "-" }.joined(separator: " ") + " (waiting for \(target))")
-                lastReport = Date()
-            }
-            try? await Task.sleep(for: .seconds(1))
-        }
+        try await waitForHeight(target, clients: clients, alive: Set(clients.indices), seconds: Double(count) * 10 + 60,
+                                poll: .seconds(1), say: say)
         var times: [[String: BlockTimeEntry]] = []
         let after = await bodyBytes(clients)
         for client in clients {
@@ -135,5 +122,27 @@ extension PropagationBench {
             if connected == 0 { samples.append(Double(took.components.attoseconds) / 1e15 + Double(took.components.seconds) * 1000) }
         }
         return samples.isEmpty ? 0 : percentile(samples, 0.5)
+    }
+
+    /// Waits until every node in `alive` has validated `height`; returns the highest height seen.
+    @discardableResult
+    static func waitForHeight(_ height: UInt64, clients: [RPCClient], alive: Set<Int>, seconds: Double,
+                              poll: Duration = .milliseconds(250), say: @Sendable (String) -> Void) async throws(TestnetError) -> UInt64 {
+        let deadline = Date().addingTimeInterval(seconds)
+        var lastReport = Date()
+        while true {
+            let heights = await PropagationBench.heights(clients)
+            let watched = alive.map { heights[$0] }
+            if watched.allSatisfy({ ($0 ?? 0) >= height }) { return watched.compactMap { $0 }.max() ?? height }
+            guard Date() < deadline else {
+                throw .timeout("the nodes did not all reach height \(height) in time: "
+                    + heights.enumerated().map { "\($0.offset):\($0.element.map(String.init) ?? "-")" }.joined(separator: " "))
+            }
+            if Date().timeIntervalSince(lastReport) >= 10 {
+                say("  heights: " + heights.map { $0.map(String.init) ?? "-" }.joined(separator: " ") + " (waiting for \(height))")
+                lastReport = Date()
+            }
+            try? await Task.sleep(for: poll)
+        }
     }
 }
