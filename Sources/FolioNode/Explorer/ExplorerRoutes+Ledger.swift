@@ -60,9 +60,20 @@ extension ExplorerRoutes {
         } catch {
             return message(.badRequest, "No file", "Choose a file in the form and send it again.")
         }
-        let identity: (fingerprint: Fingerprint, medium: String)
-        do { identity = try matcher.fingerprint(upload.bytes, fileName: upload.fileName) } catch {
-            return message(.unprocessableContent, "Cannot fingerprint this file", "\(error)")
+        let matcher = self.matcher
+        let outcome = await matchGate.run { () -> Result<FileIdentity, MatchError> in
+            Result { () throws(MatchError) in
+                let found = try matcher.fingerprint(upload.bytes, fileName: upload.fileName)
+                return FileIdentity(fingerprint: found.fingerprint, medium: found.medium)
+            }
+        }
+        guard let outcome else {
+            return message(.serviceUnavailable, "Busy", "Another file is being matched on this node; send yours again in a few seconds.")
+        }
+        let identity: FileIdentity
+        switch outcome {
+        case let .success(found): identity = found
+        case let .failure(error): return message(.unprocessableContent, "Cannot fingerprint this file", "\(error)")
         }
         do {
             let near = try await backend.similarWorks(to: identity.fingerprint, limit: 20)
@@ -91,4 +102,10 @@ extension ExplorerRoutes {
     func notAnId(_ text: String) -> Response {
         message(.badRequest, "Not an id", "\"\(text)\" is not a 64-digit hexadecimal id.")
     }
+}
+
+/// An uploaded file's fingerprint and the medium it was read as.
+struct FileIdentity: Sendable {
+    let fingerprint: Fingerprint
+    let medium: String
 }

@@ -9,6 +9,8 @@ struct ExplorerRoutes: Sendable {
     let backend: any NodeBackend
     let library: MustacheLibrary
     let matcher: FileMatcher
+    /// One `/match` fingerprinting at a time, off the cooperative pool.
+    let matchGate = MatchGate()
 
     /// Compiles the templates; a template that does not compile is a bug in this file's
     /// sibling, reported at start rather than on a request.
