@@ -32,6 +32,12 @@ import Testing
         #expect(Self.takes(&bucket, [(.max, .max), (10, .max), (11, .max)]) == [false, true, false])
     }
 
+    @Test func aBurstTooLargeToHoldInThousandthsIsCappedNotATrap() {
+        var bucket = TokenBucket(ratePerSecond: .max, burst: .max, now: 0)
+        #expect(bucket.burst == Int64.max / 1_000)
+        #expect(Self.takes(&bucket, [(Int64.max / 1_000, 0), (1, 0), (1, 1)]) == [true, false, true])
+    }
+
     @Test func aClockThatStepsBackAddsNothing() {
         var bucket = TokenBucket(ratePerSecond: 100, burst: 2, now: 1_000)
         #expect(Self.takes(&bucket, [(2, 1_000), (1, 500)]) == [true, false])

@@ -13,7 +13,8 @@ package struct TokenBucket: Equatable, Sendable {
     /// A full bucket at time `now`.
     package init(ratePerSecond: Int64, burst: Int64, now: Int64) {
         self.ratePerSecond = max(ratePerSecond, 0)
-        self.burst = max(burst, 1)
+        // Held in thousandths, so a burst past Int64.max / 1,000 could not be stored.
+        self.burst = min(max(burst, 1), Int64.max / 1_000)
         milliTokens = self.burst * 1_000
         lastRefill = now
     }
