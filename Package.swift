@@ -42,7 +42,7 @@ let externalTestDependencies: [String: [Target.Dependency]] = [
 
 /// Package products each library target uses (ADR 0001 says why each is here).
 let externalDependencies: [String: [Target.Dependency]] = [
-    "FolioStore": [.product(name: "GRDB", package: "GRDB.swift")],
+    "FolioStore": [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
     "FolioPeer": [.product(name: "DequeModule", package: "swift-collections")],
     "FolioNetwork": [
         .product(name: "NIOCore", package: "swift-nio"),

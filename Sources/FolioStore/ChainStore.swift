@@ -18,6 +18,8 @@ public protocol ChainStore: AnyObject, Sendable {
     func blockEntry(id: Hash256) throws(StoreError) -> BlockEntry?
     /// The id of the main-chain block at `height`.
     func mainChainId(atHeight height: UInt64) throws(StoreError) -> Hash256?
+    /// The main-chain block at `height` (a store may answer in one look-up instead of two).
+    func block(atHeight height: UInt64) throws(StoreError) -> Block?
     /// A main-chain transaction and where it sits.
     func transaction(id: Hash256) throws(StoreError) -> (Transaction, TransactionLocation)?
     /// The undo data of a main-chain block.
@@ -60,7 +62,7 @@ public protocol ChainStore: AnyObject, Sendable {
 }
 
 extension ChainStore {
-    /// The main-chain block at `height`.
+    /// The main-chain block at `height`: its id, then the block.
     public func block(atHeight height: UInt64) throws(StoreError) -> Block? {
         guard let id = try mainChainId(atHeight: height) else { return nil }
         return try block(id: id)

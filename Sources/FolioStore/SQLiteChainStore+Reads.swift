@@ -16,41 +16,38 @@ extension SQLiteChainStore {
     }
 
     public func block(id: Hash256) throws(StoreError) -> Block? {
-        try decode(Block.self, "block", fetch("SELECT body FROM blocks WHERE id = ?", id.data))
+        try point(Block.self, "block", .blockBody, .hash(id))
     }
 
     public func blockEntry(id: Hash256) throws(StoreError) -> BlockEntry? {
-        let row = try reading { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT header, score FROM blocks WHERE id = ?"), arguments: [id.data])
+        try pointReader.read(.blockEntry, .hash(id)) { row throws(StoreError) in
+            BlockEntry(header: try decoded(BlockHeader.self, "header", row.bytes(0)), score: row.bytes(1))
         }
-        guard let row else { return nil }
-        let headerBytes: Data = row[0]
-        let score: Data = row[1]
-        guard let header = try decode(BlockHeader.self, "header", headerBytes) else { return nil }
-        return BlockEntry(header: header, score: [UInt8](score))
+    }
+
+    public func block(atHeight height: UInt64) throws(StoreError) -> Block? {
+        try point(Block.self, "block", .blockBodyAtHeight, .integer(Int64(bitPattern: height)))
     }
 
     public func mainChainId(atHeight height: UInt64) throws(StoreError) -> Hash256? {
-        try fetch("SELECT block FROM main_chain WHERE height = ?", Int64(bitPattern: height)).flatMap { Hash256(bytes: $0) }
+        try pointReader.read(.mainChainId, .integer(Int64(bitPattern: height))) { row throws(StoreError) in
+            guard let id = Hash256(bytes: row.bytes(0)) else { throw .corrupt("main chain id at height \(height) is not 32 bytes") }
+            return id
+        }
     }
 
     public func transaction(id: Hash256) throws(StoreError) -> (Transaction, TransactionLocation)? {
-        let row = try reading { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT block, height, idx, bytes FROM txs WHERE id = ?"), arguments: [id.data])
+        try pointReader.read(.transaction, .hash(id)) { row throws(StoreError) in
+            guard let blockId = Hash256(bytes: row.bytes(1)), let index = Int(exactly: row.integer(3)) else {
+                throw .corrupt("transaction \(id) has a malformed location")
+            }
+            let transaction = try decoded(Transaction.self, "transaction", row.bytes(0))
+            return (transaction, TransactionLocation(blockId: blockId, height: UInt64(bitPattern: row.integer(2)), index: index))
         }
-        guard let row else { return nil }
-        let blockBytes: Data = row[0]
-        let height: Int64 = row[1]
-        let index: Int = row[2]
-        let bytes: Data = row[3]
-        guard let blockId = Hash256(bytes: blockBytes), let transaction = try decode(Transaction.self, "transaction", bytes) else {
-            throw .corrupt("transaction \(id) has a malformed location")
-        }
-        return (transaction, TransactionLocation(blockId: blockId, height: UInt64(bitPattern: height), index: index))
     }
 
     public func undo(blockId: Hash256) throws(StoreError) -> StateChanges? {
-        try decode(StateChanges.self, "undo data", fetch("SELECT data FROM undo WHERE block = ?", blockId.data))
+        try point(StateChanges.self, "undo data", .undo, .hash(blockId))
     }
 
     public func tip() throws(StoreError) -> ChainTip? {
@@ -68,11 +65,11 @@ extension SQLiteChainStore {
     }
 
     public func account(_ address: Address) throws(StoreError) -> AccountRecord? {
-        try decode(AccountRecord.self, "account", fetch("SELECT record FROM accounts WHERE address = ?", Data(address.bytes)))
+        try point(AccountRecord.self, "account", .account, .blob(address.bytes))
     }
 
     public func work(_ id: WorkId) throws(StoreError) -> WorkRecord? {
-        try decode(WorkRecord.self, "work", fetch("SELECT record FROM works WHERE id = ?", id.data))
+        try point(WorkRecord.self, "work", .work, .hash(id))
     }
 
     public func works(ownedBy owner: Address) throws(StoreError) -> [WorkId] {
@@ -90,11 +87,11 @@ extension SQLiteChainStore {
     }
 
     public func template(_ id: TemplateId) throws(StoreError) -> TemplateRecord? {
-        try decode(TemplateRecord.self, "template", fetch("SELECT record FROM templates WHERE id = ?", id.data))
+        try point(TemplateRecord.self, "template", .template, .hash(id))
     }
 
     public func offer(_ id: OfferId) throws(StoreError) -> OfferRecord? {
-        try decode(OfferRecord.self, "offer", fetch("SELECT record FROM offers WHERE id = ?", id.data))
+        try point(OfferRecord.self, "offer", .offer, .hash(id))
     }
 
     public func offers(forWork work: WorkId) throws(StoreError) -> [OfferRecord] {
@@ -106,7 +103,7 @@ extension SQLiteChainStore {
     }
 
     public func licence(_ id: LicenceId) throws(StoreError) -> LicenceRecord? {
-        try decode(LicenceRecord.self, "licence", fetch("SELECT record FROM licences WHERE id = ?", id.data))
+        try point(LicenceRecord.self, "licence", .licence, .hash(id))
     }
 
     public func licences(forWork work: WorkId) throws(StoreError) -> [LicenceRecord] {
@@ -129,6 +126,20 @@ extension SQLiteChainStore {
 
     func fetchAll(_ sql: String, _ argument: some DatabaseValueConvertible & Sendable) throws(StoreError) -> [Data] {
         try reading { db in try Data.fetchAll(db.cachedStatement(sql: sql), arguments: [argument]) }
+    }
+
+    /// One row's first column by `query` and `key`, decoded as `T`; `nil` when there is no row.
+    func point<T: CanonicalDecodable>(_ type: T.Type, _ what: String, _ query: SQLitePointReader.Query,
+                                      _ key: SQLitePointReader.Key) throws(StoreError) -> T? {
+        try pointReader.read(query, key) { row throws(StoreError) in try decoded(T.self, what, row.bytes(0)) }
+    }
+
+    func decoded<T: CanonicalDecodable>(_ type: T.Type, _ what: String, _ bytes: [UInt8]) throws(StoreError) -> T {
+        do {
+            return try T(canonicalBytes: bytes)
+        } catch {
+            throw .undecodable(what: what, error: error)
+        }
     }
 
     func decode<T: CanonicalDecodable>(_ type: T.Type, _ what: String, _ bytes: Data?) throws(StoreError) -> T? {

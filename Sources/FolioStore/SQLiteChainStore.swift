@@ -22,6 +22,8 @@ public final class SQLiteChainStore: ChainStore {
     static let applicationId: Int32 = 0x466F_6C69
 
     let pool: DatabasePool
+    /// One-row reads by key, on connections of their own (`SQLitePointReader`).
+    let pointReader: SQLitePointReader
     /// The database file's path.
     public let path: String
 
@@ -29,6 +31,7 @@ public final class SQLiteChainStore: ChainStore {
     /// current schema.
     public init(path: String, durability: Durability = .full) throws(StoreError) {
         self.path = path
+        pointReader = SQLitePointReader(path: path)
         if FileManager.default.fileExists(atPath: path) { try Self.preflight(path: path) }
         do {
             pool = try DatabasePool(path: path, configuration: Configuration())
@@ -74,6 +77,7 @@ public final class SQLiteChainStore: ChainStore {
 
     /// Closes the database; later calls fail.
     public func close() throws(StoreError) {
+        pointReader.close()
         do { try pool.close() } catch { throw Self.map(error) }
     }
 

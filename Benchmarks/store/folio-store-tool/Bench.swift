@@ -37,25 +37,43 @@ enum Bench {
         let swiftRows = Double(timing.rowsWritten) / timing.writeSeconds
         report("B5", "rows/s, one SQLite transaction per block, synchronous=FULL", swiftRows, reference.write, target: 0.7)
 
-        // B6: point reads.
+        // B6: point reads, each against C reading the same rows of the same file with the same
+        // lookup (store_ref --read), both timed in process CPU time.
         var random = SeededGenerator(seed: 6)
         let reads = 20_000
         let ids = workload.blocks.map(\.id)
         let txIds = transactions.map(\.id)
         let keys = Workload.keys(64).map(\.address)
-        let kinds: [(String, () throws -> Void)] = [
-            ("block by height", { _ = try sqlite.block(atHeight: UInt64.random(in: 1...UInt64(blockCount), using: &random)) }),
-            ("block by hash", { _ = try sqlite.block(id: ids[Int.random(in: 0..<ids.count, using: &random)]) }),
-            ("tx by id", { _ = try sqlite.transaction(id: txIds[Int.random(in: 0..<txIds.count, using: &random)]) }),
-            ("account", { _ = try sqlite.account(keys[Int.random(in: 0..<keys.count, using: &random)]) }),
+        let heights = (1...UInt64(blockCount)).map { $0 }
+        let database = directory.url.appendingPathComponent("chain.sqlite").path
+        let kinds: [ReadKind] = [
+            ReadKind(name: "block by height", keys: heights.flatMap { height in (0..<8).map { UInt8(truncatingIfNeeded: height >> (8 * $0)) } }, keyBytes: 8,
+                     sql: "SELECT b.body FROM main_chain m JOIN blocks b ON b.id = m.block WHERE m.height = ?") {
+                _ = try sqlite.block(atHeight: heights[Int.random(in: 0..<heights.count, using: &random)])
+            },
+            ReadKind(name: "block by hash", keys: ids.flatMap(\.bytes), keyBytes: 32,
+                     sql: "SELECT body FROM blocks WHERE id = ?") {
+                _ = try sqlite.block(id: ids[Int.random(in: 0..<ids.count, using: &random)])
+            },
+            ReadKind(name: "tx by id", keys: txIds.flatMap(\.bytes), keyBytes: 32,
+                     sql: "SELECT bytes, block, height, idx FROM txs WHERE id = ?") {
+                _ = try sqlite.transaction(id: txIds[Int.random(in: 0..<txIds.count, using: &random)])
+            },
+            ReadKind(name: "account", keys: keys.flatMap(\.bytes), keyBytes: 20,
+                     sql: "SELECT record FROM accounts WHERE address = ?") {
+                _ = try sqlite.account(keys[Int.random(in: 0..<keys.count, using: &random)])
+            },
         ]
-        for (name, read) in kinds {
-            let readStart = DispatchTime.now().uptimeNanoseconds
-            for _ in 0..<reads { try read() }
-            let rate = Double(reads) / (Double(DispatchTime.now().uptimeNanoseconds - readStart) / 1e9)
-            report("B6", "reads/s, \(name)", rate, reference.read, target: 0.5)
+        for kind in kinds {
+            let readStart = processCPUSeconds()
+            for _ in 0..<reads { try kind.read() }
+            let rate = Double(reads) / (processCPUSeconds() - readStart)
+            let keyFile = directory.url.appendingPathComponent("keys")
+            try Data(kind.keys).write(to: keyFile)
+            let cRate = try runReadReference(binary: referenceBinary, database: database, sql: kind.sql,
+                                             keyFile: keyFile.path, keyBytes: kind.keyBytes, reads: reads)
+            report("B6", "reads/CPU-s, \(kind.name)", rate, cRate, target: 0.5)
         }
-
         let bound = verifySeconds + timing.writeSeconds
         report("B7", "blocks/s replaying \(blockCount) × \(perBlock) transactions from disk (reference: B3 verify + B5 store time)",
                Double(blockCount) / importSeconds, Double(blockCount) / bound, target: 0.7)
@@ -73,6 +91,41 @@ enum Bench {
         let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n")
         func value(_ name: String) -> Double { lines.first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) } ?? 0 }
         return (value("write"), value("read"))
+    }
+
+    /// One kind of B6 read: Folio's call, and the keys and SQL the C reference reads with.
+    struct ReadKind {
+        let name: String
+        let keys: [UInt8]
+        let keyBytes: Int
+        let sql: String
+        let read: () throws -> Void
+    }
+
+    /// The C reference's point reads on Folio's file, in reads per CPU-second.
+    static func runReadReference(binary: String, database: String, sql: String, keyFile: String, keyBytes: Int,
+                                 reads: Int) throws -> Double {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--read", database, sql, keyFile, "\(keyBytes)", "\(reads)"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0,
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("read ") }),
+              let rate = Double(line.dropFirst(5)) else {
+            throw ToolError.failed("the C read reference failed for \(sql)")
+        }
+        return rate
+    }
+
+    /// CPU time used by the whole process, the clock the C reference reads too.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func report(_ id: String, _ what: String, _ value: Double, _ reference: Double, target: Double) {
