@@ -20,9 +20,7 @@ public struct Hash256: Hashable, Sendable, Comparable, CustomStringConvertible {
     public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         guard bytes.count == 32 else { return nil }
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-        }
+        InlineBytes32.copy(bytes, into: &words)
         self.init(w0: UInt64(littleEndian: words.0), w1: UInt64(littleEndian: words.1),
                   w2: UInt64(littleEndian: words.2), w3: UInt64(littleEndian: words.3))
     }

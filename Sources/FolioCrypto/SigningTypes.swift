@@ -1,31 +1,31 @@
 /// An Ed25519 public key: 32 bytes as RFC 8032 encodes it.
 ///
-/// Equality and hashing look at the bytes only. The libcrypto key used to verify is built on
-/// first use and shared by copies, so verifying many signatures from one key builds it once.
+/// Equality and hashing look at the bytes only. The bytes are held inline, so decoding a
+/// transaction allocates nothing for its sender; libcrypto's key is built when verifying.
 public struct PublicKey: Hashable, Sendable {
     /// Encoded length in bytes.
     public static let byteCount = 32
 
-    /// The 32 encoded bytes.
-    public let bytes: [UInt8]
-
-    let verifier: LazyVerifier
+    @usableFromInline let storage: InlineBytes32
 
     /// Wraps 32 bytes; throws `CryptoError.invalidKeyLength` for any other length.
     ///
     /// The bytes are not checked to be a curve point here; a key that is not one verifies
     /// no signature.
-    public init(bytes: [UInt8]) throws(CryptoError) {
-        guard bytes.count == Self.byteCount else { throw .invalidKeyLength(expected: Self.byteCount, actual: bytes.count) }
-        self.bytes = bytes
-        verifier = LazyVerifier()
+    @inlinable
+    public init<Bytes: Collection>(bytes: Bytes) throws(CryptoError) where Bytes.Element == UInt8 {
+        guard let storage = InlineBytes32(bytes) else { throw .invalidKeyLength(expected: Self.byteCount, actual: bytes.count) }
+        self.storage = storage
     }
 
-    /// Two keys are equal when their encodings are.
-    public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool { lhs.bytes == rhs.bytes }
+    /// The 32 encoded bytes (a new array each time: prefer `withUnsafeBytes` on hot paths).
+    public var bytes: [UInt8] { storage.withUnsafeBytes { Array($0) } }
 
-    /// Hashes the encoding.
-    public func hash(into hasher: inout Hasher) { hasher.combine(bytes) }
+    /// Calls `body` with the 32 encoded bytes, without copying them to the heap.
+    @inlinable
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes(body)
+    }
 }
 
 /// An Ed25519 signature: 64 bytes (R then S) as RFC 8032 encodes it.
@@ -33,13 +33,22 @@ public struct Signature: Hashable, Sendable {
     /// Encoded length in bytes.
     public static let byteCount = 64
 
-    /// The 64 encoded bytes.
-    public let bytes: [UInt8]
+    @usableFromInline let storage: InlineBytes64
 
     /// Wraps 64 bytes; throws `CryptoError.invalidSignatureLength` for any other length.
-    public init(bytes: [UInt8]) throws(CryptoError) {
-        guard bytes.count == Self.byteCount else { throw .invalidSignatureLength(actual: bytes.count) }
-        self.bytes = bytes
+    @inlinable
+    public init<Bytes: Collection>(bytes: Bytes) throws(CryptoError) where Bytes.Element == UInt8 {
+        guard let storage = InlineBytes64(bytes) else { throw .invalidSignatureLength(actual: bytes.count) }
+        self.storage = storage
+    }
+
+    /// The 64 encoded bytes (a new array each time: prefer `withUnsafeBytes` on hot paths).
+    public var bytes: [UInt8] { storage.withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the 64 encoded bytes, without copying them to the heap.
+    @inlinable
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes(body)
     }
 }
 

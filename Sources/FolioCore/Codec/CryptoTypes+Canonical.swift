@@ -7,7 +7,7 @@ extension Hash256: CanonicalCodable {
     }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let hash = try reader.withRaw(count: 32) { Hash256(bytes: $0) }
+        let hash = try reader.withRawBytes(count: 32) { Hash256(bytes: $0) }
         guard let hash else { throw .invalidValue(type: "Hash256", reason: "not 32 bytes") }
         self = hash
     }
@@ -15,24 +15,22 @@ extension Hash256: CanonicalCodable {
 
 extension PublicKey: CanonicalCodable {
     /// 32 raw bytes, no length.
-    public func encode(to writer: inout CanonicalWriter) { writer.writeRaw(bytes) }
+    public func encode(to writer: inout CanonicalWriter) { withUnsafeBytes { writer.writeRaw($0) } }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let raw = try reader.readRaw(count: 32)
-        do { self = try PublicKey(bytes: raw) } catch {
-            throw .invalidValue(type: "PublicKey", reason: "\(error)")
-        }
+        let key = try reader.withRawBytes(count: PublicKey.byteCount) { try? PublicKey(bytes: $0) }
+        guard let key else { throw .invalidValue(type: "PublicKey", reason: "not \(PublicKey.byteCount) bytes") }
+        self = key
     }
 }
 
 extension Signature: CanonicalCodable {
     /// 64 raw bytes, no length.
-    public func encode(to writer: inout CanonicalWriter) { writer.writeRaw(bytes) }
+    public func encode(to writer: inout CanonicalWriter) { withUnsafeBytes { writer.writeRaw($0) } }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let raw = try reader.readRaw(count: 64)
-        do { self = try Signature(bytes: raw) } catch {
-            throw .invalidValue(type: "Signature", reason: "\(error)")
-        }
+        let signature = try reader.withRawBytes(count: Signature.byteCount) { try? Signature(bytes: $0) }
+        guard let signature else { throw .invalidValue(type: "Signature", reason: "not \(Signature.byteCount) bytes") }
+        self = signature
     }
 }
