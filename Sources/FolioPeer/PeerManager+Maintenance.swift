@@ -32,26 +32,37 @@ extension PeerManager {
 
     /// Remembers a failed dial and when to try that address again.
     func dialFailed(_ address: PeerAddress) -> [PeerAction] {
-        dialling.remove(address)
-        let failures = (dialFailures[address]?.count ?? 0) + 1
-        let shift = Int64(min(failures - 1, 20))
-        let wait = min(configuration.dialBackoffMillis << shift, configuration.maxDialBackoffMillis)
-        dialFailures[address] = (failures, now + wait)
+        dialer.failed(address.key, now: now)
         return []
+    }
+
+    /// Tells the dialler how an outbound connection ended (`reason` when this node or the
+    /// peer gave one), so it backs off, redials, or learns that the address is our own.
+    func outboundEnded(_ state: PeerState, reason: DisconnectReason?) {
+        guard !state.inbound, let address = state.address else { return }
+        dialer.ended(address.key, wasEstablished: state.isEstablished, reason: reason, now: now)
     }
 
     /// Dials book addresses (anchors first) until outbound connections reach the target.
     func dialIfShort() -> [PeerAction] {
-        let outbound = peers.values.filter { !$0.inbound }.count + dialling.count
-        guard outbound < configuration.targetOutbound else { return [] }
-        let connected = Set(peers.values.compactMap { $0.address.map { "\($0.ip):\($0.port)" } })
-        let pending = Set(dialling.map { "\($0.ip):\($0.port)" })
-        let chosen = addressBook.candidates(count: configuration.targetOutbound - outbound, now: now) { address in
-            let key = "\(address.ip):\(address.port)"
-            let waiting = dialFailures.first { $0.key.ip == address.ip && $0.key.port == address.port }.map { $0.value.retryAt > now }
-            return connected.contains(key) || pending.contains(key) || waiting == true
+        guard configuration.targetOutbound > 0 else { return [] }
+        return dialer.choose(target: configuration.targetOutbound, links: links, book: addressBook, now: now).map { .dial($0) }
+    }
+
+    /// The connections held now, as the dialler sees them.
+    var links: OutboundDialer.Links {
+        var links = OutboundDialer.Links()
+        for state in peers.values {
+            if !state.inbound { links.outboundCount += 1 }
+            if let key = state.listenKey { links.connected.insert(key) }
+            if let identity = state.session.remoteIdentity { links.identities.insert(identity) }
         }
-        for address in chosen { dialling.insert(address) }
-        return chosen.map { .dial($0) }
+        return links
+    }
+
+    /// Sets the addresses the host dials itself (configured peers) or refuses (filtered
+    /// peers): the manager never dials them from the book.
+    package func reserve(_ keys: Set<AddressKey>) {
+        dialer.reserve(keys)
     }
 }

@@ -12,11 +12,13 @@ extension PeerManager {
         peers[peer] = state
         var messages: [Message] = []
         if let address = state.address {
+            let lastSeen = (configuration.unixMillisAtZero + now) / 1000
             if !state.inbound {
-                addressBook.markGood(PeerAddress(ip: address.ip, port: address.port, lastSeen: now / 1000))
+                addressBook.markGood(PeerAddress(ip: address.ip, port: address.port, lastSeen: lastSeen))
+                dialer.established(address.key, identity: identity)
                 messages.append(.getAddr)
             } else if version.listenPort != 0 {
-                addressBook.add(PeerAddress(ip: address.ip, port: version.listenPort, lastSeen: now / 1000))
+                addressBook.add(PeerAddress(ip: address.ip, port: version.listenPort, lastSeen: lastSeen))
             }
         }
         if version.bestHeight > (await chain.status()).headerHeight {
@@ -64,9 +66,10 @@ extension PeerManager {
         case .getAddr:
             guard peers[peer]?.answeredGetAddr == false else { return [] }
             peers[peer]?.answeredGetAddr = true
-            // A peer is never told its own address.
-            let own = peers[peer]?.address?.ip
-            let addresses = addressBook.sample(count: WireLimits.addresses, now: now).filter { $0.ip != own }
+            // A peer is never told its own listening address. Matched by address and port,
+            // not IP alone: peers sharing an IP (one machine, one NAT) still learn each other.
+            let own = peers[peer]?.listenKey
+            let addresses = addressBook.sample(count: WireLimits.addresses, now: now).filter { $0.key != own }
             return send([.addr(AddrMessage(addresses: addresses))], to: peer)
         case .hello, .auth, .version, .verack, .disconnect:
             return misbehaved(peer, .protocolViolation("\(message.type) after the handshake"))

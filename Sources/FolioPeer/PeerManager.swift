@@ -24,8 +24,8 @@ package actor PeerManager {
     var relayedBodies = RelayedBodies()
     /// Blocks whose headers a peer relayed to us unasked, before validating them, by peer.
     var relayedBy: [Hash256: Int] = [:]
-    var dialling: Set<PeerAddress> = []
-    var dialFailures: [PeerAddress: (count: Int, retryAt: Int64)] = [:]
+    /// Which book addresses to dial next, and each one's backoff.
+    package internal(set) var dialer: OutboundDialer
     var pingCounter: UInt64 = 0
     var now: Int64 = 0
 
@@ -36,6 +36,8 @@ package actor PeerManager {
         self.crypto = crypto
         self.chain = chain
         self.addressBook = addressBook
+        dialer = OutboundDialer(baseMillis: configuration.dialBackoffMillis, capMillis: configuration.maxDialBackoffMillis,
+                                ownAddresses: configuration.localAddresses)
     }
 
     /// Handles one event at time `now` (milliseconds, the caller's monotonic clock).
@@ -78,7 +80,7 @@ package actor PeerManager {
     package func identity(of peer: Int) -> PublicKey? { peers[peer]?.session.remoteIdentity }
 
     private func opened(_ peer: Int, inbound: Bool, address: PeerAddress?) async -> [PeerAction] {
-        if let address { dialling.remove(address) }
+        if let address, !inbound { dialer.opened(address.key) }
         if let ip = address?.ip, addressBook.isDiscouraged(ip, now: now) {
             return [.close(peer: peer, .discouraged, "address \(ip) is discouraged")]
         }
@@ -95,7 +97,7 @@ package actor PeerManager {
     }
 
     private func closed(_ peer: Int) -> [PeerAction] {
-        peers[peer] = nil
+        if let state = peers.removeValue(forKey: peer) { outboundEnded(state, reason: nil) }
         scheduler.peerGone(peer)
         requestedTransactions = requestedTransactions.filter { $0.value != peer }
         return []
@@ -143,6 +145,7 @@ package actor PeerManager {
     func close(_ peer: Int, _ reason: DisconnectReason, _ detail: String, punish: Bool = true) -> [PeerAction] {
         guard let state = peers.removeValue(forKey: peer) else { return [] }
         scheduler.peerGone(peer)
+        outboundEnded(state, reason: reason)
         var actions: [PeerAction] = [.close(peer: peer, reason, detail)]
         // A loopback peer is only disconnected, never discouraged (bitcoind spares local
         // peers too): every process on this machine shares 127.0.0.1, so discouraging it

@@ -72,16 +72,17 @@ package final class InMemoryPeerNetwork {
     package init() {}
 
     /// Adds a node on `chain` with identity seed byte `seed`, at `address` (default
-    /// 10.0.x.y:9333 by index); returns its index.
+    /// 10.0.x.y:9333 by index), starting from `addressBook` (default an empty one); returns
+    /// its index.
     @discardableResult
     package func addNode(chain: InMemoryPeerChain, genesis: Hash256, chainId: UInt32 = 7, seed: UInt8, address: PeerAddress? = nil,
-                         configure: (inout PeerConfiguration) -> Void = { _ in }) throws -> Int {
+                         addressBook: AddressBook? = nil, configure: (inout PeerConfiguration) -> Void = { _ in }) throws -> Int {
         let index = nodes.count
         let identity = try PrivateKey(seed: [UInt8](repeating: seed, count: 32))
         var configuration = PeerConfiguration(chainId: chainId, genesis: genesis, listenPort: 9333, userAgent: "test/\(index)")
         configuration.targetOutbound = 0
         configure(&configuration)
-        let book = AddressBook(secret: [UInt8](repeating: seed, count: 16))
+        let book = addressBook ?? AddressBook(secret: [UInt8](repeating: seed, count: 16))
         let manager = PeerManager(configuration: configuration, crypto: FolioPeerCrypto(identityKey: identity),
                                   chain: chain, addressBook: book)
         let place = address ?? PeerAddress(ip: IPAddress(10, 0, UInt8(index / 256), UInt8(index % 256 + 1)), port: 9333)

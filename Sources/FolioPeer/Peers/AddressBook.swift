@@ -15,7 +15,8 @@ package struct AddressBook: Sendable {
     package let bucketSize: Int
     /// Most anchors kept.
     package let anchorLimit: Int
-    private let secret: [UInt8]
+    /// The key of the bucket hash; kept with the book across restarts so entries stay put.
+    package let secret: [UInt8]
     private var buckets: [[PeerAddress]]
     /// The last outbound peers that completed a handshake, most recent first.
     package private(set) var anchors: [PeerAddress] = []
@@ -35,6 +36,9 @@ package struct AddressBook: Sendable {
     /// Addresses held in buckets.
     package var count: Int { buckets.reduce(0) { $0 + $1.count } }
 
+    /// Every address held in buckets, bucket by bucket.
+    package var entries: [PeerAddress] { Array(buckets.joined()) }
+
     /// The network group: `04 a b` for IPv4 `a.b.*.*`, `06` and the first 4 bytes for IPv6.
     package static func group(of ip: IPAddress) -> [UInt8] {
         ip.isIPv4 ? [4, ip.bytes[12], ip.bytes[13]] : [6] + ip.bytes.prefix(4)
@@ -48,9 +52,11 @@ package struct AddressBook: Sendable {
     }
 
     /// Learns `address`. A known address gets the newer last-seen time; a full bucket drops its
-    /// stalest entry if the new one is fresher. Returns whether the book changed.
+    /// stalest entry if the new one is fresher. Port 0 cannot be dialled and is not kept.
+    /// Returns whether the book changed.
     @discardableResult
     package mutating func add(_ address: PeerAddress) -> Bool {
+        guard address.port != 0 else { return false }
         let index = bucket(of: address.ip)
         if let known = buckets[index].firstIndex(where: { $0.ip == address.ip && $0.port == address.port }) {
             guard address.lastSeen > buckets[index][known].lastSeen else { return false }

@@ -9,8 +9,15 @@ package struct PeerConfiguration: Sendable {
     package var magic: NetworkMagic
     /// Most inbound connections held at once.
     package var maxInbound = 117
-    /// Outbound connections the node keeps trying to hold.
+    /// Outbound connections the node keeps trying to hold, dialled from the address book
+    /// (connections the host dials itself count towards it too).
     package var targetOutbound = 8
+    /// This node's own listening addresses, never dialled (a dial that reaches ourselves at
+    /// another address adds that one).
+    package var localAddresses: Set<AddressKey> = []
+    /// Unix time in milliseconds when the caller's clock read zero: the address book keeps
+    /// last-seen times as unix seconds, so they still compare after a restart.
+    package var unixMillisAtZero: Int64 = 0
     /// Time a connection has to finish its handshake.
     package var handshakeTimeoutMillis: Int64 = 10_000
     /// Time between pings on an idle established connection.

@@ -63,4 +63,14 @@ package struct PeerState: Sendable {
 
     /// Whether the handshake is complete.
     package var isEstablished: Bool { session.phase == .established }
+
+    /// Where the peer listens: the address dialled for an outbound link; for an inbound one,
+    /// its IP and the listening port its `version` announced (nil before that, or when it
+    /// announced none).
+    package var listenKey: AddressKey? {
+        guard let address else { return nil }
+        if !inbound { return address.key }
+        guard let port = session.remoteVersion?.listenPort, port != 0 else { return nil }
+        return AddressKey(ip: address.ip, port: port)
+    }
 }
