@@ -9,4 +9,7 @@ public enum NetworkDefaults {
     public static let p2pPort = 9333
     /// Milliseconds between protocol ticks (timeouts, pings, re-requests, dialling).
     public static let tickMillis: Int64 = 1_000
+    /// Outbound connections a node holds by default, filled from its address book
+    /// (`PeerConfiguration.targetOutbound`'s default).
+    public static let outboundTarget = 8
 }

@@ -83,13 +83,17 @@ enum P2PHarness {
         return transaction
     }
 
-    /// A started service for `ledger` on 127.0.0.1, port 0, dialling `peers`.
-    static func service(_ ledger: Ledger, name: String, peers: [String] = [], port: Int = 0) async throws -> (P2PService, Int) {
+    /// A started service for `ledger` on 127.0.0.1, port 0, dialling `peers`. Unless
+    /// `outboundTarget` says otherwise it dials nothing else, so a test's topology is the one
+    /// its `peers` lists draw; `addressBookPath` keeps the book there.
+    static func service(_ ledger: Ledger, name: String, peers: [String] = [], port: Int = 0, outboundTarget: Int = 0,
+                        addressBookPath: String? = nil, logger given: Logger? = nil) async throws -> (P2PService, Int) {
         var logger = Logger(label: "p2p-test.\(name)")
         logger.logLevel = .warning
         let service = P2PService(
             ledger: ledger, params: ledger.chain.params, host: "127.0.0.1", port: port, peers: peers, maxPeers: 16,
-            identity: try DevChain.key(label: "p2p-test/\(name)"), logger: logger)
+            outboundTarget: outboundTarget, addressBookPath: addressBookPath,
+            identity: try DevChain.key(label: "p2p-test/\(name)"), logger: given ?? logger)
         let bound = try await service.start()
         return (service, bound)
     }

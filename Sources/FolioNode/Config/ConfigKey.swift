@@ -54,6 +54,10 @@ extension ConfigKey {
     static let maxPeers = ConfigKey(
         name: "max-peers", defaultValue: "16", summary: "Most peer connections, inbound and outbound together.",
         kind: .integer(1...1024), allowedInFile: true)
+    static let outboundPeers = ConfigKey(
+        name: "outbound-peers", defaultValue: "8",
+        summary: "Outbound connections to hold: the peers setting first, then addresses peers taught this node (0 dials only peers).",
+        kind: .integer(0...64), allowedInFile: true)
     static let authorityKey = ConfigKey(
         name: "authority-key", defaultValue: "",
         summary: "File holding the hex Ed25519 seed this node seals proof-of-authority blocks with; empty seals nothing (dev: the dev authority).",
@@ -89,7 +93,7 @@ extension ConfigKey {
 
     /// Every setting, in the order `foliod.toml` and `config show` list them.
     static let all: [ConfigKey] = [
-        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, authorityKey, mine, minePayee, clockOffset,
+        dataDirectory, network, rpcHost, rpcPort, p2pHost, p2pPort, peers, maxPeers, outboundPeers, authorityKey, mine, minePayee, clockOffset,
         rpcToken, rpcAuth, rpcMaxBodyBytes, logLevel, logFormat,
     ]
 

@@ -28,6 +28,8 @@ public struct NodeConfig: Sendable {
     public let peers: [String]
     /// Most peer connections.
     public let maxPeers: Int
+    /// Outbound connections to hold, filled from the address book beyond `peers`.
+    public let outboundPeers: Int
     /// Path of the authority seed file, if this node seals proof-of-authority blocks.
     public let authorityKeyPath: String?
     /// Proof-of-work mining threads (0: none).
@@ -100,6 +102,7 @@ public struct NodeConfig: Sendable {
         p2pHost = value(.p2pHost)
         peers = value(.peers).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         maxPeers = Int(value(.maxPeers)) ?? 16
+        outboundPeers = Int(value(.outboundPeers)) ?? 8
         let authority = value(.authorityKey)
         authorityKeyPath = authority.isEmpty ? nil : authority
         mineThreads = Int(value(.mine)) ?? 0

@@ -74,6 +74,8 @@ extension P2PService {
                 await network.dial(host: address.ip.description, port: Int(address.port), address: address)
             }
         }
+        // A name may have resolved just now: the manager must not dial it from its book too.
+        await reserveConfiguredAndFiltered()
     }
 
     /// The best link to the peer at `address` (or proving `identity`) among `peers`: one we

@@ -28,6 +28,7 @@ extension P2PService: PeerFilterControl {
             // A peer the filter lets through again is dialled at once, not after its backoff.
             if previous.blocks(address), !filter.blocks(address) { targets[index].schedule = RedialSchedule() }
         }
+        await reserveConfiguredAndFiltered()
         let dropped = await sweepFilteredPeers()
         if filter.isEmpty {
             if !previous.isEmpty { logger.info("p2p: peer filter cleared") }

@@ -10,9 +10,10 @@ import NIOPosix
 import ServiceLifecycle
 
 /// The node's peer-to-peer service: listens on `host:port`, dials every configured peer (and
-/// redials with backoff when a link drops), runs the `PeerManager` over TCP through
-/// `PeerNetwork`, and relays what this node adds to its ledger (produced blocks,
-/// RPC-submitted transactions) to its peers. Blocks and transactions from peers reach the
+/// redials with backoff when a link drops), lets the `PeerManager` fill the remaining
+/// outbound connections from its address book, runs it over TCP through `PeerNetwork`, keeps
+/// the address book in the data directory across restarts, and relays what this node adds
+/// to its ledger (produced blocks, RPC-submitted transactions) to its peers. Blocks and transactions from peers reach the
 /// ledger through `LedgerChainBackend`.
 ///
 /// Runs as a swift-service-lifecycle `Service`; on graceful shutdown it stops listening and
@@ -23,6 +24,14 @@ public actor P2PService: Service {
     let host: String
     let configuredPort: Int
     let maxPeers: Int
+    /// Outbound connections to hold (configured peers count towards it; the book fills the rest).
+    let outboundTarget: Int
+    /// Where the address book is kept; nil keeps it in memory only.
+    let addressBookPath: String?
+    /// The snapshot last written, so an unchanged book is not rewritten.
+    var savedSnapshot: [UInt8]?
+    /// The addresses last reserved in the manager (configured and filtered peers).
+    var reservedAddresses: Set<AddressKey>?
     let identity: PrivateKey
     let logger: Logger
     let backend: LedgerChainBackend
@@ -42,13 +51,19 @@ public actor P2PService: Service {
     /// A service for `ledger` on the chain `params`, listening on `host:port` (0 picks a free
     /// port), dialling `peers` (`host:port` each; malformed entries are logged and skipped),
     /// accepting at most `maxPeers` inbound connections, proving `identity` in handshakes.
+    /// It holds `outboundTarget` outbound connections, dialling addresses peers taught it when
+    /// the configured peers are fewer (0 dials configured peers only), and keeps its address
+    /// book at `addressBookPath` (nil: in memory only).
     public init(ledger: Ledger, params: ChainParams, host: String, port: Int, peers: [String], maxPeers: Int,
+                outboundTarget: Int = NetworkDefaults.outboundTarget, addressBookPath: String? = nil,
                 identity: PrivateKey, logger: Logger) {
         self.ledger = ledger
         self.params = params
         self.host = host
         configuredPort = port
         self.maxPeers = max(maxPeers, 0)
+        self.outboundTarget = max(outboundTarget, 0)
+        self.addressBookPath = addressBookPath
         self.identity = identity
         self.logger = logger
         let engine: (any ConsensusEngine)?
@@ -75,21 +90,24 @@ public actor P2PService: Service {
         if let boundPort { return boundPort }
         guard !stopped else { throw P2PServiceError.stopped }
         let group = MultiThreadedEventLoopGroup.singleton
+        let book = loadAddressBook()
         var lastError: (any Error)?
         for _ in 0..<3 {
             do {
                 // The port goes into `version` before the manager exists, so port 0 is
                 // resolved to a free port first (retried if another process takes it meanwhile).
                 let port = configuredPort == 0 ? try await FreePort.pick(host: host, group: group) : configuredPort
-                let (manager, network) = makeStack(listenPort: port, group: group)
+                let (manager, network) = makeStack(listenPort: port, group: group, book: book)
                 let bound = try await network.listen(host: host, port: port)
                 self.manager = manager
                 self.network = network
                 boundPort = bound
                 await network.startTicking()
                 await startRelay(manager: manager, network: network)
+                await reserveConfiguredAndFiltered()
                 startDialling(manager: manager, network: network)
                 startFilterSweeps()
+                startAddressBookSaves()
                 logger.info("p2p: listening on \(host):\(bound)")
                 return bound
             } catch {
@@ -118,6 +136,7 @@ public actor P2PService: Service {
         tasks.forEach { $0.cancel() }
         tasks.removeAll()
         await network?.shutdown()
+        await saveAddressBook()
         if boundPort != nil { logger.info("p2p: stopped") }
     }
 
@@ -146,17 +165,17 @@ public actor P2PService: Service {
         await network?.receivedFrames[type] ?? 0
     }
 
-    private func makeStack(listenPort: Int, group: any EventLoopGroup) -> (PeerManager, PeerNetwork) {
+    private func makeStack(listenPort: Int, group: any EventLoopGroup, book: AddressBook) -> (PeerManager, PeerNetwork) {
         var configuration = PeerConfiguration(chainId: params.chainId, genesis: params.genesisId,
                                               listenPort: UInt16(clamping: listenPort), userAgent: "foliod/\(FolioVersion.current)")
         configuration.maxInbound = maxPeers
-        // The service dials the configured peers itself (see `dialDue`); the manager's own
-        // address-book dialling would open duplicate links to peers that dialled us.
-        configuration.targetOutbound = 0
-        var random = SystemRandom()
-        let secret = (try? random.bytes(count: 32)) ?? SHA256.hash(identity.publicKey.bytes).bytes
+        // The service dials the configured peers itself (see `dialDue`) and reserves them in
+        // the manager, which fills the rest of the target from its book.
+        configuration.targetOutbound = outboundTarget
+        configuration.localAddresses = Self.localAddresses(host: host, port: listenPort)
+        configuration.unixMillisAtZero = ledger.clock() * 1000
         let manager = PeerManager(configuration: configuration, crypto: FolioPeerCrypto(identityKey: identity), chain: backend,
-                                  addressBook: AddressBook(secret: secret))
+                                  addressBook: book)
         let logger = logger
         return (manager, PeerNetwork(manager: manager, group: group, onClose: { Self.log($0, to: logger) }))
     }

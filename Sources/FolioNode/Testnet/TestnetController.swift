@@ -58,6 +58,9 @@ public struct TestnetController: Sendable {
                 "--datadir", dataDirectory, "--network", genesisPath, "--rpc-port", "\(plan.rpcPort(index))",
                 "--p2p-port", "\(plan.p2pPort(index))", "--rpc-token", token,
                 "--peers", peerAddresses(of: index, plan: plan, links: links, proxied: proxied, spaces: spaces).joined(separator: ","),
+                // The plan's links are the topology (proxies, partitions and the B9 graph rely
+                // on it), so nodes dial only them, never addresses peers teach.
+                "--outbound-peers", "0",
             ]
             if let spaces { arguments += ["--rpc-host", spaces.address(index), "--p2p-host", spaces.address(index)] }
             if let offset = plan.clockOffsets[index], offset != 0 { arguments += ["--clock-offset", "\(offset)"] }
