@@ -60,7 +60,13 @@ extension PeerManager {
             // Past its address budget a peer is ignored, not punished: the book fills at the
             // pace the configuration allows, whatever one peer sends.
             guard var state = peers[peer] else { return [] }
-            for address in message.addresses where state.addressBudget.take(1, now: now) { addressBook.add(address) }
+            // A last-seen time in the future counts as now: otherwise a peer could make its
+            // addresses look fresher than any real one and push those out of their buckets.
+            let nowSeconds = (configuration.unixMillisAtZero + now) / 1000
+            for var address in message.addresses where state.addressBudget.take(1, now: now) {
+                address.lastSeen = min(address.lastSeen, nowSeconds)
+                addressBook.add(address)
+            }
             peers[peer] = state
             return []
         case .getAddr:

@@ -33,7 +33,12 @@ import Testing
         let block = try await P2PHarness.produce(on: a)
         #expect(await P2PHarness.eventually { await c.chain.tip.id == block.id })
         await serviceC.stop()
-        #expect(FileManager.default.fileExists(atPath: bookPath))
+        // The stop wrote the book: A and B are its anchors, A (the later handshake) first.
+        guard case let .book(saved) = AddressBookFile.load(path: bookPath) else {
+            Issue.record("no readable address book at \(bookPath) after the stop")
+            return
+        }
+        #expect(saved.anchors.map(\.description) == ["127.0.0.1:\(portA)", "127.0.0.1:\(portB)"])
         #expect(await P2PHarness.eventually {
             let (linksA, linksB) = (await serviceA.peers().count, await serviceB.peers().count)
             return linksA == 1 && linksB == 1

@@ -191,6 +191,21 @@ import Testing
         #expect(dials.prefix(2).map(\.key) == [second.key, first.key])
     }
 
+    /// B's book holds an address "last seen" far in the future; C learns it through `addr`
+    /// with the time cut to its own now (the network clock starts at 1,000 s), so it cannot
+    /// outrank real addresses when a bucket is full.
+    @Test func aLastSeenTimeInTheFutureIsLearnedAsNow() async throws {
+        let network = InMemoryPeerNetwork()
+        try network.addNode(chain: InMemoryPeerChain(genesis: Self.genesis), genesis: Self.genesis.id, seed: 1)
+        var book = AddressBook(secret: [UInt8](repeating: 6, count: 16))
+        book.add(PeerAddress(ip: IPAddress(80, 0, 0, 1), port: 9333, lastSeen: 4_000_000_000))
+        try network.addNode(chain: InMemoryPeerChain(genesis: Self.genesis), genesis: Self.genesis.id, seed: 2, addressBook: book)
+        await network.connect(0, 1)
+        await network.run()
+        let learned = await network.nodes[0].manager.addressBook.entries.first { $0.ip == IPAddress(80, 0, 0, 1) }
+        #expect(learned?.lastSeen == 1_000)
+    }
+
     /// Addresses the host reserves (peers it dials itself, filtered ones) are left to it.
     @Test func reservedAddressesAreLeftToTheHost() async throws {
         let (kept, reserved) = (PeerAddress(ip: IPAddress(70, 0, 0, 1), port: 9333), PeerAddress(ip: IPAddress(71, 0, 0, 1), port: 9333))
