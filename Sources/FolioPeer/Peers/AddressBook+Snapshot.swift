@@ -49,28 +49,27 @@ package enum AddressBookSnapshot {
         let body = Array(bytes.dropLast(32))
         guard SHA256.hash(body).bytes == Array(bytes.suffix(32)) else { throw .checksumMismatch }
         var reader = CanonicalReader(body)
-        do {
+        let version: UInt32
+        do throws(CodecError) {
             _ = try reader.readRaw(count: magic.count)
-            let version = try reader.readUInt32()
-            guard version == formatVersion else { throw AddressBookSnapshotError.unsupportedVersion(version) }
-            let secret = try reader.readBlob(field: "secret", cap: maximumSecret)
-            guard secret.count >= minimumSecret else { throw AddressBookSnapshotError.secretTooShort(secret.count) }
-            let anchors = try reader.readList(PeerAddress.self, field: "anchors", cap: maximumAnchors,
-                                              minimumElementSize: PeerAddress.byteCount)
-            let entries = try reader.readList(PeerAddress.self, field: "entries", cap: maximumEntries,
-                                              minimumElementSize: PeerAddress.byteCount)
+            version = try reader.readUInt32()
+        } catch { throw .malformed(error) }
+        // Checked before the rest is read: another version may lay the rest out differently.
+        guard version == formatVersion else { throw .unsupportedVersion(version) }
+        let secret: [UInt8], anchors: [PeerAddress], entries: [PeerAddress]
+        do throws(CodecError) {
+            secret = try reader.readBlob(field: "secret", cap: maximumSecret)
+            anchors = try reader.readList(PeerAddress.self, field: "anchors", cap: maximumAnchors,
+                                          minimumElementSize: PeerAddress.byteCount)
+            entries = try reader.readList(PeerAddress.self, field: "entries", cap: maximumEntries,
+                                          minimumElementSize: PeerAddress.byteCount)
             try reader.finish()
-            var book = AddressBook(secret: secret, bucketCount: bucketCount, bucketSize: bucketSize, anchorLimit: anchorLimit,
-                                   anchors: anchors.filter { $0.port != 0 })
-            for entry in entries { book.add(entry) }
-            return book
-        } catch let error as AddressBookSnapshotError {
-            throw error
-        } catch let error as CodecError {
-            throw .malformed(error)
-        } catch {
-            throw .malformed(.invalidValue(type: "AddressBookSnapshot", reason: "\(error)"))
-        }
+        } catch { throw .malformed(error) }
+        guard secret.count >= minimumSecret else { throw .secretTooShort(secret.count) }
+        var book = AddressBook(secret: secret, bucketCount: bucketCount, bucketSize: bucketSize, anchorLimit: anchorLimit,
+                               anchors: anchors.filter { $0.port != 0 })
+        for entry in entries { book.add(entry) }
+        return book
     }
 }
 
