@@ -54,6 +54,30 @@ import Testing
         })
     }
 
+    /// The book is written while the node runs, not only at stop (the interval is shortened
+    /// from 60 s to 200 ms here).
+    @Test func theBookIsWrittenWhileTheNodeRuns() async throws {
+        let directory = try TemporaryDirectory(prefix: "folio-discovery")
+        defer { directory.remove() }
+        let bookPath = directory.url.appendingPathComponent(AddressBookFile.fileName).path
+        let params = try P2PHarness.devParams()
+        let (a, c) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params))
+        let (serviceA, portA) = try await P2PHarness.service(a, name: "a")
+        defer { Task { await serviceA.stop() } }
+        var logger = Logger(label: "p2p-test.saver")
+        logger.logLevel = .warning
+        let serviceC = P2PService(ledger: c, params: params, host: "127.0.0.1", port: 0, peers: ["127.0.0.1:\(portA)"],
+                                  maxPeers: 8, addressBookPath: bookPath, identity: try DevChain.key(label: "p2p-test/c"),
+                                  logger: logger)
+        await serviceC.setAddressBookSaveInterval(millis: 200)
+        try await serviceC.start()
+        defer { Task { await serviceC.stop() } }
+        #expect(await P2PHarness.eventually {
+            guard case let .book(book) = AddressBookFile.load(path: bookPath) else { return false }
+            return book.anchors.map(\.description) == ["127.0.0.1:\(portA)"]
+        })
+    }
+
     @Test func aCorruptAddressBookIsReportedAndTheNodeStartsWithAnEmptyOne() async throws {
         let directory = try TemporaryDirectory(prefix: "folio-discovery")
         defer { directory.remove() }

@@ -5,7 +5,10 @@ import FolioWire
 
 extension P2PService {
     /// Milliseconds between writes of a changed address book (it is also written at stop).
-    static let addressBookSaveMillis: Int64 = 60_000
+    static let defaultAddressBookSaveMillis: Int64 = 60_000
+
+    /// Sets the time between writes of a changed book; takes effect at `start` (tests shorten it).
+    func setAddressBookSaveInterval(millis: Int64) { addressBookSaveMillis = max(millis, 1) }
 
     /// The book kept at `addressBookPath`, or a fresh one with a new secret when there is none
     /// or it cannot be used (a warning says why; the node starts either way).
@@ -41,9 +44,10 @@ extension P2PService {
 
     func startAddressBookSaves() {
         guard addressBookPath != nil else { return }
+        let interval = addressBookSaveMillis
         tasks.append(Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(P2PService.addressBookSaveMillis))
+                try? await Task.sleep(for: .milliseconds(interval))
                 guard let self, !Task.isCancelled else { return }
                 await self.saveAddressBook()
             }

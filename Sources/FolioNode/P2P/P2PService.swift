@@ -30,6 +30,8 @@ public actor P2PService: Service {
     let addressBookPath: String?
     /// The snapshot last written, so an unchanged book is not rewritten.
     var savedSnapshot: [UInt8]?
+    /// Milliseconds between writes of a changed book.
+    var addressBookSaveMillis = P2PService.defaultAddressBookSaveMillis
     /// The addresses last reserved in the manager (configured and filtered peers).
     var reservedAddresses: Set<AddressKey>?
     let identity: PrivateKey
