@@ -52,7 +52,9 @@ extension Address: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) { withUnsafeBytes { writer.writeRaw($0) } }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let address = try reader.withRawBytes(count: Address.byteCount) { Address(bytes: $0) }
+        let address = try reader.withRawBytes(count: Address.byteCount) { raw in
+            InlineBytes32(raw: raw).map { Address(storage: $0) }
+        }
         guard let address else { throw .invalidValue(type: "Address", reason: "not \(Address.byteCount) bytes") }
         self = address
     }

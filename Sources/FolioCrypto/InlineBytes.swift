@@ -25,6 +25,32 @@ public struct InlineBytes32: Hashable, Sendable {
         Self.copy(bytes, into: &words)
     }
 
+    /// Loads `raw`'s bytes (at most 32) with word loads and zeros the rest: the codec's path
+    /// for fixed-size fields, with no call and no byte loop. `nil` for more than 32 bytes.
+    @inlinable
+    public init?(raw: UnsafeRawBufferPointer) {
+        let count = raw.count
+        guard count <= 32 else { return nil }
+        guard count == 32 || count == 20 else {
+            Self.copy(raw, into: &words)
+            return
+        }
+        // Bytes in memory order: loading native words and storing them back keeps that order.
+        words.0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        words.1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        if count == 32 {
+            words.2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+            words.3 = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        } else {
+            // The last four of twenty bytes go to the low-addressed half of word 2.
+            var tail: UInt64 = 0
+            Swift.withUnsafeMutableBytes(of: &tail) { out in
+                out.storeBytes(of: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self), as: UInt32.self)
+            }
+            words.2 = tail
+        }
+    }
+
     /// Copies `bytes` (at most 32) to the start of `words`: one `memcpy` when the collection
     /// is contiguous (arrays, slices, buffer pointers: every caller in the codec), else a loop.
     @inlinable
@@ -70,6 +96,15 @@ public struct InlineBytes64: Hashable, Sendable {
         guard bytes.count == 64, let low = InlineBytes32(bytes.prefix(32)), let high = InlineBytes32(bytes.dropFirst(32)) else {
             return nil
         }
+        self.low = low
+        self.high = high
+    }
+
+    /// Loads exactly 64 bytes from `raw`; `nil` for any other count.
+    @inlinable
+    public init?(raw: UnsafeRawBufferPointer) {
+        guard raw.count == 64, let low = InlineBytes32(raw: UnsafeRawBufferPointer(rebasing: raw[0..<32])),
+              let high = InlineBytes32(raw: UnsafeRawBufferPointer(rebasing: raw[32..<64])) else { return nil }
         self.low = low
         self.high = high
     }

@@ -18,6 +18,13 @@ public struct PublicKey: Hashable, Sendable {
         self.storage = storage
     }
 
+    /// Wraps the 32 bytes at `raw`; `nil` for any other count.
+    @inlinable
+    public init?(raw: UnsafeRawBufferPointer) {
+        guard raw.count == Self.byteCount, let storage = InlineBytes32(raw: raw) else { return nil }
+        self.storage = storage
+    }
+
     /// The 32 encoded bytes (a new array each time: prefer `withUnsafeBytes` on hot paths).
     public var bytes: [UInt8] { storage.withUnsafeBytes { Array($0) } }
 
@@ -39,6 +46,13 @@ public struct Signature: Hashable, Sendable {
     @inlinable
     public init<Bytes: Collection>(bytes: Bytes) throws(CryptoError) where Bytes.Element == UInt8 {
         guard let storage = InlineBytes64(bytes) else { throw .invalidSignatureLength(actual: bytes.count) }
+        self.storage = storage
+    }
+
+    /// Wraps the 64 bytes at `raw`; `nil` for any other count.
+    @inlinable
+    public init?(raw: UnsafeRawBufferPointer) {
+        guard let storage = InlineBytes64(raw: raw) else { return nil }
         self.storage = storage
     }
 

@@ -53,4 +53,46 @@ import Testing
         #expect(throws: CryptoError.invalidKeyLength(expected: 32, actual: 31)) { try PublicKey(bytes: [UInt8](repeating: 0, count: 31)) }
         #expect(throws: CryptoError.invalidSignatureLength(actual: 65)) { try Signature(bytes: [UInt8](repeating: 0, count: 65)) }
     }
+
+    /// The codec loads these values with word loads, the initialisers copy bytes: both must
+    /// make the same value (equal, same hash), or a decoded sender would not match its key.
+    @Test func decodingMakesTheSameValuesAsTheInitialisers() throws {
+        for bytes in Self.variants(count: 20) {
+            var reader = CanonicalReader(bytes)
+            let decoded = try Address(from: &reader)
+            let made = try #require(Address(bytes: bytes))
+            #expect(decoded == made)
+            #expect(decoded.hashValue == made.hashValue)
+            #expect(decoded.bytes == bytes)
+        }
+        for bytes in Self.variants(count: 32) {
+            var reader = CanonicalReader(bytes)
+            let decoded = try PublicKey(from: &reader)
+            #expect(decoded == (try PublicKey(bytes: bytes)))
+            #expect(decoded.bytes == bytes)
+        }
+        for bytes in Self.variants(count: 64) {
+            var reader = CanonicalReader(bytes)
+            let decoded = try Signature(from: &reader)
+            #expect(decoded == (try Signature(bytes: bytes)))
+            #expect(decoded.bytes == bytes)
+        }
+    }
+
+    @Test func aListThatFailsHalfwayThrowsAndLeaksNothing() throws {
+        // Three addresses promised, two and a half present: the error is the truncation.
+        var writer = CanonicalWriter(capacity: 64)
+        writer.writeVarInt(3)
+        writer.writeRaw([UInt8](repeating: 1, count: 50))
+        var reader = CanonicalReader(writer.bytes)
+        #expect(throws: CodecError.self) {
+            _ = try reader.readList(Address.self, field: "addresses", cap: 10, minimumElementSize: 1)
+        }
+        var whole = CanonicalWriter(capacity: 64)
+        whole.writeVarInt(2)
+        whole.writeRaw([UInt8](repeating: 1, count: 20) + [UInt8](repeating: 2, count: 20))
+        var complete = CanonicalReader(whole.bytes)
+        let addresses = try complete.readList(Address.self, field: "addresses", cap: 10, minimumElementSize: 20)
+        #expect(addresses.map(\.bytes) == [[UInt8](repeating: 1, count: 20), [UInt8](repeating: 2, count: 20)])
+    }
 }

@@ -128,9 +128,23 @@ public struct CanonicalReader: Sendable {
         guard !floor.overflow, floor.partialValue <= remaining else {
             throw .truncated(needed: floor.overflow ? Int.max : floor.partialValue, remaining: remaining)
         }
-        var values: [Value] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try Value(from: &self)) }
+        // Each value is decoded straight into the array's storage: no append bookkeeping and no
+        // second copy of large values such as transactions.
+        var failure: CodecError?
+        let values = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < count {
+                do throws(CodecError) {
+                    (base + initialized).initialize(to: try Value(from: &self))
+                } catch {
+                    failure = error
+                    return
+                }
+                initialized += 1
+            }
+        }
+        if let failure { throw failure }
         return values
     }
 

@@ -18,7 +18,7 @@ extension PublicKey: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) { withUnsafeBytes { writer.writeRaw($0) } }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let key = try reader.withRawBytes(count: PublicKey.byteCount) { try? PublicKey(bytes: $0) }
+        let key = try reader.withRawBytes(count: PublicKey.byteCount) { PublicKey(raw: $0) }
         guard let key else { throw .invalidValue(type: "PublicKey", reason: "not \(PublicKey.byteCount) bytes") }
         self = key
     }
@@ -29,7 +29,7 @@ extension Signature: CanonicalCodable {
     public func encode(to writer: inout CanonicalWriter) { withUnsafeBytes { writer.writeRaw($0) } }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        let signature = try reader.withRawBytes(count: Signature.byteCount) { try? Signature(bytes: $0) }
+        let signature = try reader.withRawBytes(count: Signature.byteCount) { Signature(raw: $0) }
         guard let signature else { throw .invalidValue(type: "Signature", reason: "not \(Signature.byteCount) bytes") }
         self = signature
     }
