@@ -1,9 +1,19 @@
 import ArgumentParser
 import FolioWallet
 
+/// `folio fingerprint FILE` (the default) and `folio fingerprint eval DIR`.
 struct FingerprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fingerprint", abstract: "Compute a file's perceptual fingerprint and content hash locally.",
+        discussion: "Example:\n  folio fingerprint song.wav\n  folio fingerprint eval held-out/audio",
+        subcommands: [FingerprintFileCommand.self, FingerprintEvalCommand.self],
+        defaultSubcommand: FingerprintFileCommand.self)
+}
+
+/// `folio fingerprint FILE`: one file's code, model id and content hash.
+struct FingerprintFileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "file", abstract: "Compute a file's perceptual fingerprint and content hash locally (the default).",
         discussion: "Example:\n  folio fingerprint song.wav")
     @OptionGroup var options: GlobalOptions
     @Option(help: ArgumentHelp("A fingerprint model file (default: the one shipped with folio).", valueName: "FILE")) var model: String?

@@ -1,0 +1,387 @@
+#!/usr/bin/env python3
+"""Builds the held-out fingerprint evaluation set: OUT/{audio,image,text}/<work>/original.*
+plus one file per transform, all from one seed.
+
+Audio and images are synthesised here with numpy and Pillow (a different generator from
+folio-train's, on a different seed stream), audio transforms are made with sox, image
+transforms with Pillow, and text is cut from the GNU Info manuals Debian installs under
+/usr/share/info (GFDL), with transforms made in Python. Nothing here is in Folio's training
+data: folio-train synthesises its own works in Swift and never reads files.
+
+Usage: fingerprint-eval-data.py OUT [--seed N] [--audio N] [--images N] [--texts N]
+Runs in the evaluation venv (scripts/fingerprint-eval.sh makes it): needs numpy, Pillow, sox.
+"""
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
+
+AUDIO_RATE = 22050
+AUDIO_SECONDS = 10.0
+
+# Transform name -> sox arguments after the output file (None: made in Python).
+AUDIO_TRANSFORMS = {
+    "resample11k": ["rate", "11025"],
+    "stereo44k": ["channels", "2", "rate", "44100"],
+    "mp3": None,
+    "noise20db": None,
+    "gain-9db": ["gain", "-9"],
+    "trim1s": ["trim", "1.0"],
+    "tempo106": ["tempo", "1.06"],
+    "pitch+50c": ["pitch", "50"],
+    "bandpass": ["highpass", "200", "lowpass", "3000"],
+    "reverb": ["reverb", "40"],
+}
+IMAGE_TRANSFORMS = ["half", "upscale", "crop5", "jpeg30", "rotate3", "blur", "brighter", "contrast",
+                    "overlay", "grey", "noise", "squash"]
+TEXT_TRANSFORMS = ["rewrap", "upper", "punct", "whitespace", "edit2", "edit5", "edit10", "typos", "trim20",
+                   "paraswap"]
+
+
+def work_rng(seed, medium, index):
+    """An independent generator per (medium, work), so adding works never changes earlier ones."""
+    digest = hashlib.sha256(f"folio-fpeval/{seed}/{medium}/{index}".encode()).digest()
+    return np.random.default_rng(int.from_bytes(digest[:8], "little"))
+
+
+# ---------------------------------------------------------------- audio
+
+def synth_audio(rng):
+    """A short piece: melody, bass, optional chord pad and drums, with a per-work timbre."""
+    n = int(AUDIO_SECONDS * AUDIO_RATE)
+    t = np.arange(n) / AUDIO_RATE
+    out = np.zeros(n)
+    bpm = rng.uniform(70, 170)
+    beat = 60.0 / bpm
+    root = 220.0 * 2 ** (rng.integers(-7, 8) / 12)
+    scale = [0, 2, 4, 5, 7, 9, 11] if rng.random() < 0.5 else [0, 2, 3, 5, 7, 8, 10]
+
+    def voice(freq, start, length, amp, partials, attack, decay, vibrato):
+        i0, i1 = int(start * AUDIO_RATE), min(n, int((start + length) * AUDIO_RATE))
+        if i1 <= i0:
+            return
+        tt = t[i0:i1] - start
+        env = np.minimum(1.0, tt / attack) * np.exp(-tt / decay)
+        env *= np.minimum(1.0, (length - tt) / 0.01).clip(0, 1)
+        phase = 2 * np.pi * freq * (tt + vibrato[0] / (2 * np.pi * vibrato[1]) * np.sin(2 * np.pi * vibrato[1] * tt))
+        sig = sum(a * np.sin(k * phase) for k, a in enumerate(partials, start=1))
+        out[i0:i1] += amp * env * sig
+
+    partials = [rng.uniform(0.1, 1.0) / k ** rng.uniform(0.5, 2.0) for k in range(1, int(rng.integers(2, 9)))]
+    vib = (rng.uniform(0, 0.004), rng.uniform(4, 7))
+    time = 0.0
+    while time < AUDIO_SECONDS:  # melody
+        length = beat * rng.choice([0.25, 0.5, 0.5, 1, 1, 1.5, 2])
+        if rng.random() > 0.12:
+            degree = int(rng.integers(0, 14))
+            freq = root * 2 ** ((12 * (degree // 7) + scale[degree % 7]) / 12)
+            voice(freq, time, length * rng.uniform(0.7, 1.0), rng.uniform(0.15, 0.3), partials,
+                  rng.uniform(0.005, 0.05), rng.uniform(0.2, 1.5), vib)
+        time += length
+    bass_partials = [1.0, 0.5, 0.2]
+    time = 0.0
+    while time < AUDIO_SECONDS:  # bass on the beat
+        degree = int(rng.choice([0, 3, 4, 5]))
+        voice(root / 4 * 2 ** (scale[degree] / 12), time, beat * 0.9, 0.3, bass_partials, 0.01, 0.5, (0, 1))
+        time += beat * rng.choice([1, 2])
+    if rng.random() < 0.6:  # chord pad
+        time = 0.0
+        while time < AUDIO_SECONDS:
+            degree = int(rng.choice([0, 3, 4, 5]))
+            for step in (0, 2, 4):
+                d = degree + step
+                voice(root / 2 * 2 ** ((12 * (d // 7) + scale[d % 7]) / 12), time, beat * 4, 0.06,
+                      [1.0, 0.3], 0.2, 3.0, (0.002, 5))
+            time += beat * 4
+    if rng.random() < 0.75:  # drums: kick, snare, hats
+        pattern = rng.random((3, 16)) < [[0.35], [0.25], [0.6]]
+        pattern[0, 0] = True
+        step = beat / 4
+        for s in range(int(AUDIO_SECONDS / step)):
+            start = s * step
+            i0 = int(start * AUDIO_RATE)
+            if pattern[0, s % 16]:
+                m = min(n - i0, int(0.25 * AUDIO_RATE))
+                tt = np.arange(m) / AUDIO_RATE
+                out[i0:i0 + m] += 0.5 * np.sin(2 * np.pi * (50 * tt + 60 * (1 - np.exp(-tt * 30)) / 30)) * np.exp(-tt * 12)
+            if pattern[1, s % 16]:
+                m = min(n - i0, int(0.18 * AUDIO_RATE))
+                tt = np.arange(m) / AUDIO_RATE
+                out[i0:i0 + m] += 0.25 * rng.standard_normal(m) * np.exp(-tt * 25)
+            if pattern[2, s % 16]:
+                m = min(n - i0, int(0.05 * AUDIO_RATE))
+                noise = rng.standard_normal(m)
+                out[i0:i0 + m] += 0.08 * np.diff(noise, prepend=0) * np.exp(-np.arange(m) / AUDIO_RATE * 80)
+    return 0.7 * out / max(1e-9, np.abs(out).max())
+
+
+def write_wav(path, samples, rate=AUDIO_RATE):
+    pcm = np.clip(np.round(samples * 32767), -32768, 32767).astype("<i2")
+    import wave
+    with wave.open(path, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(pcm.tobytes())
+
+
+def make_audio(out, count, seed):
+    for index in range(count):
+        rng = work_rng(seed, "audio", index)
+        folder = os.path.join(out, "audio", f"a{index:04d}")
+        os.makedirs(folder, exist_ok=True)
+        signal = synth_audio(rng)
+        original = os.path.join(folder, "original.wav")
+        write_wav(original, signal)
+        for name, args in AUDIO_TRANSFORMS.items():
+            target = os.path.join(folder, f"{name}.wav")
+            if name == "noise20db":
+                noise = rng.standard_normal(len(signal))
+                noise *= np.sqrt(np.mean(signal ** 2) / np.mean(noise ** 2)) / 10 ** (20 / 20)
+                write_wav(target, signal + noise)
+            elif name == "mp3":
+                mp3 = os.path.join(folder, "tmp.mp3")
+                subprocess.run(["sox", original, "-C", "64", mp3], check=True)
+                subprocess.run(["sox", mp3, "-b", "16", target], check=True)
+                os.remove(mp3)
+            else:
+                # -D: no dither, so the transform is the same on every run.
+                subprocess.run(["sox", "-D", original, "-b", "16", target] + args, check=True)
+
+
+# ---------------------------------------------------------------- images
+
+def fractal_noise(rng, h, w, slope):
+    """Noise with a 1/f^slope spectrum: the power law natural photographs roughly follow."""
+    fy = np.fft.fftfreq(h)[:, None]
+    fx = np.fft.fftfreq(w)[None, :]
+    f = np.sqrt(fx * fx + fy * fy)
+    f[0, 0] = 1
+    spectrum = (rng.standard_normal((h, w)) + 1j * rng.standard_normal((h, w))) / f ** slope
+    spectrum[0, 0] = 0
+    field = np.real(np.fft.ifft2(spectrum))
+    return (field - field.min()) / max(1e-9, np.ptp(field))
+
+
+def synth_image(rng):
+    w = int(rng.choice([320, 384, 400, 480]))
+    h = int(rng.choice([240, 288, 300, 360, 400]))
+    base = np.stack([fractal_noise(rng, h, w, rng.uniform(1.0, 1.8)) for _ in range(3)], axis=2)
+    tint = rng.uniform(0.2, 1.0, 3)
+    img = Image.fromarray(np.uint8(255 * (0.3 * base + 0.7 * base.mean(axis=2, keepdims=True)) * tint))
+    draw = ImageDraw.Draw(img, "RGBA")
+    for _ in range(int(rng.integers(3, 12))):
+        colour = tuple(int(c) for c in rng.integers(0, 256, 3)) + (int(rng.integers(120, 256)),)
+        x0, y0 = rng.uniform(-0.1, 0.9) * w, rng.uniform(-0.1, 0.9) * h
+        x1, y1 = x0 + rng.uniform(0.05, 0.5) * w, y0 + rng.uniform(0.05, 0.5) * h
+        kind = rng.integers(0, 4)
+        if kind == 0:
+            draw.ellipse([x0, y0, x1, y1], fill=colour)
+        elif kind == 1:
+            draw.rectangle([x0, y0, x1, y1], fill=colour)
+        elif kind == 2:
+            points = [(float(rng.uniform(0, w)), float(rng.uniform(0, h))) for _ in range(int(rng.integers(3, 7)))]
+            draw.polygon(points, fill=colour)
+        else:
+            draw.line([x0, y0, x1, y1], fill=colour, width=int(rng.integers(2, 12)))
+    return img.filter(ImageFilter.GaussianBlur(rng.uniform(0, 1.2)))
+
+
+def transform_image(img, name, rng):
+    w, h = img.size
+    if name == "half":
+        return img.resize((w // 2, h // 2), Image.LANCZOS)
+    if name == "upscale":
+        return img.resize((w * 3 // 2, h * 3 // 2), Image.BICUBIC)
+    if name == "crop5":
+        return img.crop((w // 20, h // 20, w - w // 20, h - h // 20))
+    if name == "rotate3":
+        return img.rotate(3, resample=Image.BICUBIC, fillcolor=(0, 0, 0))
+    if name == "blur":
+        return img.filter(ImageFilter.GaussianBlur(2))
+    if name == "brighter":
+        return ImageEnhance.Brightness(img).enhance(1.3)
+    if name == "contrast":
+        return ImageEnhance.Contrast(img).enhance(0.6)
+    if name == "overlay":
+        out = img.copy()
+        draw = ImageDraw.Draw(out, "RGBA")
+        draw.rectangle([w * 0.6, h * 0.75, w * 0.97, h * 0.95], fill=(255, 255, 255, 170))
+        draw.text((w * 0.62, h * 0.8), "(c) somebody else 2026", fill=(0, 0, 0, 255))
+        return out
+    if name == "grey":
+        return img.convert("L")
+    if name == "noise":
+        pixels = np.asarray(img).astype(float) + rng.normal(0, 10, (h, w, 3))
+        return Image.fromarray(np.uint8(np.clip(pixels, 0, 255)))
+    if name == "squash":
+        return img.resize((w, h * 4 // 5), Image.BILINEAR)
+    raise ValueError(name)
+
+
+def make_images(out, count, seed):
+    for index in range(count):
+        rng = work_rng(seed, "image", index)
+        folder = os.path.join(out, "image", f"i{index:04d}")
+        os.makedirs(folder, exist_ok=True)
+        img = synth_image(rng)
+        img.save(os.path.join(folder, "original.png"))
+        for name in IMAGE_TRANSFORMS:
+            if name == "jpeg30":
+                img.save(os.path.join(folder, "jpeg30.jpg"), quality=30)
+            else:
+                transform_image(img, name, rng).save(os.path.join(folder, f"{name}.png"))
+
+
+# ---------------------------------------------------------------- text
+
+def info_passages(info_dir):
+    """(manual, node, text) for every Info node with enough running prose."""
+    passages = []
+    for file in sorted(os.listdir(info_dir)):
+        if not file.endswith(".gz"):
+            continue
+        with gzip.open(os.path.join(info_dir, file), "rt", encoding="utf-8", errors="replace") as f:
+            raw = f.read()
+        for node in raw.split("\x1f")[1:]:
+            lines = node.strip("\n").split("\n")
+            match = re.search(r"Node: ([^,]+)", lines[0]) if lines else None
+            if not match or "Index" in match.group(1) or "Tag Table" in node[:30]:
+                continue
+            body = []
+            for line in lines[1:]:
+                if line.startswith("* Menu:"):
+                    break
+                if re.match(r"^[*=\-]{3,}\s*$", line) or line.startswith("   ["):
+                    continue
+                body.append(line.rstrip())
+            text = "\n".join(body).strip()
+            if len(text.split()) >= 180:
+                passages.append((file.split(".info")[0], match.group(1).strip(), text))
+    return passages
+
+
+def cut_passage(text, max_words=450):
+    """The node's first paragraphs, up to about max_words words, cut at a line end."""
+    out, words = [], 0
+    for line in text.split("\n"):
+        out.append(line)
+        words += len(line.split())
+        if words >= max_words:
+            break
+    return "\n".join(out).strip() + "\n"
+
+
+def word_edits(text, rate, rng, vocabulary):
+    words = text.split()
+    out = []
+    for word in words:
+        if rng.random() < rate:
+            kind = rng.integers(0, 4)
+            if kind == 0:
+                continue  # delete
+            if kind == 1:
+                out += [word, str(rng.choice(vocabulary))]  # insert
+                continue
+            if kind == 2:
+                out.append(str(rng.choice(vocabulary)))  # substitute
+                continue
+            if out:
+                out[-1], word = word, out[-1]  # swap with the previous word
+        out.append(word)
+    return "\n".join(textwrap.wrap(" ".join(out), 72)) + "\n"
+
+
+def typo(word, rng):
+    if len(word) < 3:
+        return word
+    i = int(rng.integers(0, len(word) - 1))
+    kind = rng.integers(0, 3)
+    if kind == 0:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    if kind == 1:
+        return word[:i] + word[i + 1:]
+    return word[:i] + chr(ord("a") + int(rng.integers(0, 26))) + word[i + 1:]
+
+
+def transform_text(text, name, rng, vocabulary):
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    if name == "rewrap":
+        return "\n\n".join(textwrap.fill(" ".join(p.split()), 50) for p in paragraphs) + "\n"
+    if name == "upper":
+        return text.upper()
+    if name == "punct":
+        return re.sub(r"[.,;:!?'\"`()\[\]{}]", "", text).replace("-", " ")
+    if name == "whitespace":
+        return "\r\n".join("\t" + "  ".join(line.split()) + "  " for line in text.split("\n"))
+    if name.startswith("edit"):
+        return word_edits(text, int(name[4:]) / 100, rng, vocabulary)
+    if name == "typos":
+        words = [typo(w, rng) if rng.random() < 0.05 else w for w in text.split()]
+        return "\n".join(textwrap.wrap(" ".join(words), 72)) + "\n"
+    if name == "trim20":
+        words = text.split()
+        cut = len(words) // 10
+        return "\n".join(textwrap.wrap(" ".join(words[cut:len(words) - cut]), 72)) + "\n"
+    if name == "paraswap":
+        if len(paragraphs) < 2:
+            lines = text.split("\n")
+            half = len(lines) // 2
+            return "\n".join(lines[half:] + lines[:half]) + "\n"
+        i = int(rng.integers(0, len(paragraphs) - 1))
+        paragraphs[i], paragraphs[i + 1] = paragraphs[i + 1], paragraphs[i]
+        return "\n\n".join(paragraphs) + "\n"
+    raise ValueError(name)
+
+
+def make_texts(out, count, seed, info_dir):
+    passages = info_passages(info_dir)
+    if len(passages) < count:
+        sys.exit(f"only {len(passages)} Info nodes with 180+ words under {info_dir}; asked for {count}")
+    rng = work_rng(seed, "text", -1)
+    chosen = sorted(rng.choice(len(passages), count, replace=False))
+    vocabulary = sorted({w for _, _, text in passages for w in re.findall(r"[a-z]{3,}", text)})
+    sources = []
+    for index, pick in enumerate(chosen):
+        manual, node, text = passages[pick]
+        rng = work_rng(seed, "text", index)
+        folder = os.path.join(out, "text", f"t{index:04d}")
+        os.makedirs(folder, exist_ok=True)
+        passage = cut_passage(text)
+        with open(os.path.join(folder, "original.txt"), "w", encoding="utf-8") as f:
+            f.write(passage)
+        for name in TEXT_TRANSFORMS:
+            with open(os.path.join(folder, f"{name}.txt"), "w", encoding="utf-8", newline="") as f:
+                f.write(transform_text(passage, name, rng, vocabulary))
+        sources.append({"work": f"t{index:04d}", "manual": manual, "node": node})
+    return sources
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--audio", type=int, default=120)
+    parser.add_argument("--images", type=int, default=150)
+    parser.add_argument("--texts", type=int, default=150)
+    parser.add_argument("--info-dir", default="/usr/share/info")
+    args = parser.parse_args()
+    make_audio(args.out, args.audio, args.seed)
+    make_images(args.out, args.images, args.seed)
+    sources = make_texts(args.out, args.texts, args.seed, args.info_dir)
+    with open(os.path.join(args.out, "manifest.json"), "w") as f:
+        json.dump({"seed": args.seed, "audio": args.audio, "images": args.images, "texts": args.texts,
+                   "audio_transforms": list(AUDIO_TRANSFORMS), "image_transforms": ["jpeg30"] + IMAGE_TRANSFORMS,
+                   "text_transforms": TEXT_TRANSFORMS, "text_sources": sources}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
