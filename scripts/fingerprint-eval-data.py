@@ -347,7 +347,21 @@ def make_texts(out, count, seed, info_dir):
     if len(passages) < count:
         sys.exit(f"only {len(passages)} Info nodes with 180+ words under {info_dir}; asked for {count}")
     rng = work_rng(seed, "text", -1)
-    chosen = sorted(rng.choice(len(passages), count, replace=False))
+    # Manuals share boilerplate (the GFDL appears in several, and some nodes are near copies of
+    # each other), and two copies of one text must not count as different works: a passage
+    # is taken only if it shares under 20% of its word 3-grams with every passage already taken.
+    chosen, taken = [], []
+    for pick in rng.permutation(len(passages)):
+        words = re.findall(r"[a-z0-9]+", cut_passage(passages[pick][2]).lower())
+        grams = set(zip(words, words[1:], words[2:]))
+        if all(len(grams & other) < 0.2 * len(grams | other) for other in taken):
+            chosen.append(int(pick))
+            taken.append(grams)
+        if len(chosen) == count:
+            break
+    if len(chosen) < count:
+        sys.exit(f"only {len(chosen)} distinct Info passages under {info_dir}; asked for {count}")
+    chosen.sort()
     vocabulary = sorted({w for _, _, text in passages for w in re.findall(r"[a-z]{3,}", text)})
     sources = []
     for index, pick in enumerate(chosen):

@@ -30,11 +30,15 @@ venv=${FPEVAL_VENV:-$HOME/.cache/folio-fpeval-venv}
 scratch=${FPEVAL_SCRATCH:-/tmp/fpeval-release}
 
 if [[ ${FPEVAL_SKIP_SETUP:-0} != 1 ]]; then
-    if ! command -v fpcalc >/dev/null || ! command -v sox >/dev/null || ! sox -h 2>/dev/null | grep -q mp3; then
+    # grep without -q reads all of sox's output, so sox never dies of SIGPIPE under pipefail.
+    if ! command -v fpcalc >/dev/null || ! command -v sox >/dev/null || ! sox -h 2>&1 | grep mp3 >/dev/null; then
         echo "== installing fpcalc and sox (Debian: libchromaprint-tools sox libsox-fmt-mp3)" >&2
         apt-get update -qq && apt-get install -y -qq --no-install-recommends libchromaprint-tools sox libsox-fmt-mp3 >/dev/null
     fi
-    if [[ ! -x $venv/bin/python3 ]]; then python3 -m venv "$venv"; fi
+    if [[ ! -x $venv/bin/python3 ]] && ! python3 -m venv "$venv"; then
+        # Debian's own python3 makes venvs only with python3-venv installed.
+        apt-get install -y -qq --no-install-recommends python3-venv >/dev/null && python3 -m venv "$venv"
+    fi
     if ! "$venv/bin/python3" -c 'import pdqhash, imagehash, iscc_core, numpy, PIL' 2>/dev/null; then
         echo "== installing the Python references into $venv" >&2
         "$venv/bin/pip" install -q pdqhash imagehash iscc-core numpy pillow
@@ -69,4 +73,4 @@ for medium in audio image text; do
     "$folio" fingerprint eval "$out/$medium" "${args[@]}"
 done
 echo
-echo "fpcalc $(fpcalc -version | awk '{print $3}'), $("$py" -m pip list 2>/dev/null | grep -iE '^(pdqhash|imagehash|iscc-core) ' | awk '{printf "%s %s, ", $1, $2}')"
+echo "fpcalc $(fpcalc -version | awk '{print $3}')$("$py" -m pip list 2>/dev/null | grep -iE '^(pdqhash|imagehash|iscc-core) ' | awk '{printf ", %s %s", $1, $2}')"

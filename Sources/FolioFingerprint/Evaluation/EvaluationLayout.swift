@@ -8,6 +8,8 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
     case duplicate(work: String, name: String)
     /// Fewer than two works: there would be no impostor pairs.
     case tooFewWorks(Int)
+    /// No work has a transformed copy: there would be no genuine pairs.
+    case noCopies
     /// A codes file names no code for this file of the folder.
     case missingCode(String)
     /// A code that the chosen distance cannot compare (wrong length, not whole 32-bit words).
@@ -19,6 +21,7 @@ public enum EvaluationError: Error, Equatable, Sendable, CustomStringConvertible
         case let .noOriginal(work): "work \(work) has no original.* file"
         case let .duplicate(work, name): "work \(work) has two files named \(name).*"
         case let .tooFewWorks(count): "\(count) work(s) found; at least 2 are needed for impostor pairs"
+        case .noCopies: "no work has a transformed copy (<work>/<transform>.*), so there are no genuine pairs"
         case let .missingCode(path): "no code for \(path)"
         case let .badCode(path, reason): "the code for \(path) \(reason)"
         }
@@ -86,6 +89,7 @@ public struct EvaluationLayout: Equatable, Sendable {
             }
             copies.append(mine)
         }
+        guard files.count > originals.count else { throw .noCopies }
         self.files = files
         self.originals = originals
         self.copies = copies
