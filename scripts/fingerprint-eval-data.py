@@ -352,13 +352,13 @@ def make_texts(out, count, seed, info_dir):
     # is taken only if it shares under 20% of its word 3-grams with every passage already taken.
     chosen, taken = [], []
     for pick in rng.permutation(len(passages)):
+        if len(chosen) == count:
+            break
         words = re.findall(r"[a-z0-9]+", cut_passage(passages[pick][2]).lower())
         grams = set(zip(words, words[1:], words[2:]))
         if all(len(grams & other) < 0.2 * len(grams | other) for other in taken):
             chosen.append(int(pick))
             taken.append(grams)
-        if len(chosen) == count:
-            break
     if len(chosen) < count:
         sys.exit(f"only {len(chosen)} distinct Info passages under {info_dir}; asked for {count}")
     chosen.sort()
