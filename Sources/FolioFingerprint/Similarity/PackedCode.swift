@@ -16,9 +16,17 @@ struct PackedCode: Equatable, Sendable {
     }
 
     @inline(__always)
-    func distance(to o: PackedCode) -> Int {
-        (w0 ^ o.w0).nonzeroBitCount + (w1 ^ o.w1).nonzeroBitCount + (w2 ^ o.w2).nonzeroBitCount
-            + (w3 ^ o.w3).nonzeroBitCount
+    func distance(to o: PackedCode) -> Int { BitCount.of(w0 ^ o.w0, w1 ^ o.w1, w2 ^ o.w2, w3 ^ o.w3) }
+
+    /// Word `index` (0…3): code bits [64·index, 64·index + 64).
+    @inline(__always)
+    func word(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: w0
+        case 1: w1
+        case 2: w2
+        default: w3
+        }
     }
 
     /// Chunk `index` of `bits` (16 or 8) bits: code bits [index·bits, (index+1)·bits), the same
@@ -26,12 +34,6 @@ struct PackedCode: Equatable, Sendable {
     @inline(__always)
     func chunk(_ index: Int, bits: Int) -> UInt32 {
         let perWord = 64 / bits
-        let word: UInt64 = switch index / perWord {
-        case 0: w0
-        case 1: w1
-        case 2: w2
-        default: w3
-        }
-        return UInt32(truncatingIfNeeded: word >> UInt64(bits * (index % perWord))) & UInt32((1 << bits) - 1)
+        return UInt32(truncatingIfNeeded: word(index / perWord) >> UInt64(bits * (index % perWord))) & UInt32((1 << bits) - 1)
     }
 }

@@ -3,80 +3,107 @@ import FolioCore
 /// An in-memory multi-index-hashing index of fingerprints, answering "every code within
 /// Hamming distance d" without scanning. Ids are the caller's (a row number, a work index).
 ///
-/// Memory is about 4 bytes per code per chunk plus the codes themselves; for persistent use
+/// One `ChunkTable` per chunk, each entry carrying three of the code's four words so a bucket
+/// is verified by reading memory in order: about 28 bytes per code per chunk (16 chunks: ~450
+/// bytes per code, ~0.5 GB per million) plus the codes themselves. Codes inserted one at a time
+/// wait in a short unindexed run that searches scan, and join the tables when that run grows
+/// past 1/32 of the indexed codes (at least 2,048), so building by single inserts costs a few
+/// full passes rather than one scattered write per chunk per code. For persistent use
 /// FolioStore keeps the same chunk tables in SQLite.
 public struct SimilarityIndex: Sendable {
     /// How codes are split.
     public let scheme: ChunkScheme
     private var codes: [PackedCode] = []
     private var ids: [Int] = []
-    /// buckets[chunk << bits | chunk value] → positions in `codes` (one flat array, so appends
-    /// stay in place).
-    private var buckets: [[Int32]]
+    private var tables: [ChunkTable]
+    /// codes[..<indexed] are in the tables; the rest are scanned by every search.
+    private var indexed = 0
+
+    /// Fewest unindexed codes worth a pass over the tables.
+    static let minimumUnindexed = 2_048
+    /// The unindexed run may grow to 1/this of the indexed codes before it joins the tables.
+    static let unindexedShare = 32
 
     /// An empty index.
     public init(scheme: ChunkScheme = .standard) {
         self.scheme = scheme
-        buckets = Array(repeating: [], count: scheme.count << scheme.bits)
+        tables = (0..<scheme.count).map { ChunkTable(chunk: $0, bits: scheme.bits) }
     }
 
     /// Number of codes held.
     public var count: Int { codes.count }
 
-    /// Adds `code` under `id`; the same id may be added more than once.
+    /// Codes held but not yet in the chunk tables (searches scan them).
+    public var unindexedCount: Int { codes.count - indexed }
+
+    /// Bytes held by the index's arrays (by capacity), for sizing.
+    public var storageBytes: Int {
+        32 * codes.capacity + 8 * ids.capacity + tables.reduce(0) { $0 + $1.storageBytes }
+    }
+
+    /// Adds `code` under `id`; the same id may be added more than once. At most 2³² − 1 codes.
     public mutating func insert(_ code: Fingerprint, id: Int) {
-        let position = Int32(truncatingIfNeeded: codes.count)
-        let packed = PackedCode(code)
-        codes.append(packed)
+        codes.append(PackedCode(code))
         ids.append(id)
-        for chunk in 0..<scheme.count {
-            buckets[chunk << scheme.bits | Int(packed.chunk(chunk, bits: scheme.bits))].append(position)
+        if unindexedCount > max(Self.minimumUnindexed, indexed / Self.unindexedShare) { indexPending() }
+    }
+
+    /// Adds every (code, id) pair and indexes them in one pass over the tables: the quick way
+    /// to build an index of many codes.
+    public mutating func insert<Entries: Sequence>(contentsOf entries: Entries) where Entries.Element == (code: Fingerprint, id: Int) {
+        for (code, id) in entries {
+            codes.append(PackedCode(code))
+            ids.append(id)
         }
+        indexPending()
+    }
+
+    /// Moves the unindexed codes into the chunk tables (searches stop scanning them).
+    public mutating func indexPending() {
+        guard indexed < codes.count else { return }
+        let first = indexed
+        codes.withUnsafeBufferPointer { codes in
+            for t in tables.indices { tables[t].add(codes, from: first) }
+        }
+        indexed = codes.count
     }
 
     /// Every (id, distance) with distance ≤ `distance` from `code`, nearest first, ties by id.
     ///
-    /// Probes each chunk's table within the radii of `ChunkScheme.radii(forDistance:)` and
-    /// verifies every candidate with the full distance; a code found through two chunks is
-    /// reported once.
+    /// Probes each chunk's table within the radii of `ChunkScheme.radii(forDistance:)`,
+    /// verifies the candidates, and scans the codes not yet indexed; a code found through two
+    /// chunks is reported once.
     public func search(_ code: Fingerprint, within distance: Int) -> [(id: Int, distance: Int)] {
         guard distance >= 0 else { return [] }
-        let packed = PackedCode(code)
-        // Past this point probing costs more bucket visits than there are codes: scan instead.
-        if scheme.bucketVisits(forDistance: distance) >= codes.count {
-            return sorted(codes.indices.compactMap { i in
-                let d = packed.distance(to: codes[i])
-                return d <= distance ? (i, d) : nil
-            })
-        }
-        let radii = scheme.radii(forDistance: distance)
-        let bits = scheme.bits
-        var found: [(position: Int32, distance: Int)] = []
+        let query = PackedCode(code)
+        var hits: [IndexHit] = []
         codes.withUnsafeBufferPointer { codes in
-            ChunkMasks.byWeight(bits: bits).withUnsafeBufferPointer { masks in
-                for chunk in 0..<scheme.count where radii[chunk] >= 0 {
-                    let value = packed.chunk(chunk, bits: bits)
-                    let table = chunk << bits
-                    for mask in masks[0..<scheme.probeCount(radius: radii[chunk])] {
-                        buckets[table | Int(value ^ mask)].withUnsafeBufferPointer { bucket in
-                            for position in bucket {
-                                let d = packed.distance(to: codes[Int(position)])
-                                if d <= distance { found.append((position, d)) }
-                            }
-                        }
+            // Past this point probing costs more bucket visits than there are codes: scan instead.
+            let scanAll = scheme.bucketVisits(forDistance: distance) >= codes.count
+            if !scanAll {
+                let radii = scheme.radii(forDistance: distance)
+                ChunkMasks.byWeight(bits: scheme.bits).withUnsafeBufferPointer { masks in
+                    for table in tables where radii[table.chunk] >= 0 {
+                        table.collect(near: query, radius: radii[table.chunk], within: distance, masks: masks,
+                                      codes: codes, into: &hits)
                     }
                 }
             }
+            for position in (scanAll ? 0 : indexed)..<codes.count {
+                let d = codes[position].distance(to: query)
+                if d <= distance { hits.append(IndexHit(position: UInt32(truncatingIfNeeded: position), distance: UInt32(d))) }
+            }
         }
-        found.sort { $0.position < $1.position }
-        var unique: [(Int, Int)] = []
-        unique.reserveCapacity(found.count)
-        for hit in found where unique.last?.0 != Int(hit.position) { unique.append((Int(hit.position), hit.distance)) }
-        return sorted(unique)
-    }
-
-    private func sorted(_ hits: [(Int, Int)]) -> [(id: Int, distance: Int)] {
-        hits.map { (id: ids[$0.0], distance: $0.1) }.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
+        // Only hits (not candidates) can repeat, one per chunk that found them: few to sort.
+        hits.sort { $0.position < $1.position }
+        var unique: [(id: Int, distance: Int)] = []
+        unique.reserveCapacity(hits.count)
+        var last: UInt32?
+        for hit in hits where hit.position != last {
+            unique.append((id: ids[Int(hit.position)], distance: Int(hit.distance)))
+            last = hit.position
+        }
+        return unique.sorted { ($0.distance, $0.id) < ($1.distance, $1.id) }
     }
 }
 

@@ -1,0 +1,175 @@
+import FolioCore
+
+/// One chunk's table of a `SimilarityIndex`, laid out so that verifying a bucket's candidates
+/// reads memory in order instead of jumping to each candidate's code.
+///
+/// Compressed rows: bucket v's entries are `starts[v] ..< starts[v + 1]`. Entry j carries the
+/// three words of its code that do not hold this chunk (`words[3j ..< 3j + 3]`) and the code's
+/// position in the index (`positions[j]`). Those 192 bits plus the chunk's own distance (the
+/// weight of the probe mask) bound the full distance from below; a random code passes the
+/// bound at d = 54 with probability about 10⁻⁹, so the full code is fetched, out of order,
+/// almost only for true hits.
+struct ChunkTable: Sendable {
+    /// Which chunk of the scheme this table indexes.
+    let chunk: Int
+    /// Bits per chunk (16 or 8).
+    let bits: Int
+    /// The word of the code that holds this chunk; entries keep the other three.
+    let chunkWord: Int
+    private(set) var starts: [UInt32]
+    private(set) var words: [UInt64] = []
+    private(set) var positions: [UInt32] = []
+
+    /// An empty table for chunk `chunk` of chunks `bits` wide.
+    init(chunk: Int, bits: Int) {
+        self.chunk = chunk
+        self.bits = bits
+        chunkWord = chunk / (64 / bits)
+        starts = [UInt32](repeating: 0, count: (1 << bits) + 1)
+    }
+
+    /// Entries held.
+    var count: Int { positions.count }
+
+    /// Bytes held by the arrays (their capacities).
+    var storageBytes: Int { 4 * starts.capacity + 8 * words.capacity + 4 * positions.capacity }
+
+    /// The three words an entry keeps: the code's words other than `chunkWord`, in order.
+    @inline(__always)
+    func keptWords(of code: PackedCode) -> (UInt64, UInt64, UInt64) {
+        switch chunkWord {
+        case 0: (code.w1, code.w2, code.w3)
+        case 1: (code.w0, code.w2, code.w3)
+        case 2: (code.w0, code.w1, code.w3)
+        default: (code.w0, code.w1, code.w2)
+        }
+    }
+
+    /// Adds `codes[first...]` under their positions: the table is rewritten in order, each old
+    /// bucket copied whole and followed by its new entries, rather than grown by appends
+    /// scattered over a million buckets.
+    mutating func add(_ codes: UnsafeBufferPointer<PackedCode>, from first: Int) {
+        let bucketCount = 1 << bits, added = codes.count - first
+        guard added > 0 else { return }
+        // Counting sort of the new positions by bucket.
+        var addedStarts = [Int](repeating: 0, count: bucketCount + 1)
+        for position in first..<codes.count { addedStarts[Int(codes[position].chunk(chunk, bits: bits)) + 1] += 1 }
+        for v in 0..<bucketCount { addedStarts[v + 1] += addedStarts[v] }
+        var next = addedStarts
+        var order = [UInt32](repeating: 0, count: added)
+        for position in first..<codes.count {
+            let v = Int(codes[position].chunk(chunk, bits: bits))
+            order[next[v]] = UInt32(truncatingIfNeeded: position)
+            next[v] += 1
+        }
+        let total = count + added
+        // Two passes, words then positions; in each, bucket v is its old run copied whole, then
+        // its new entries.
+        let newWords = [UInt64](unsafeUninitializedCapacity: 3 * total) { out, done in
+            words.withUnsafeBufferPointer { old in
+                var next = out.baseAddress!
+                for v in 0..<bucketCount {
+                    let oldStart = Int(starts[v]), run = Int(starts[v + 1]) - oldStart
+                    next.initialize(from: old.baseAddress! + 3 * oldStart, count: 3 * run)
+                    next += 3 * run
+                    for k in addedStarts[v]..<addedStarts[v + 1] {
+                        let (a, b, c) = keptWords(of: codes[Int(order[k])])
+                        next.initialize(to: a)
+                        (next + 1).initialize(to: b)
+                        (next + 2).initialize(to: c)
+                        next += 3
+                    }
+                }
+            }
+            done = 3 * total
+        }
+        let newPositions = [UInt32](unsafeUninitializedCapacity: total) { out, done in
+            positions.withUnsafeBufferPointer { old in
+                var next = out.baseAddress!
+                for v in 0..<bucketCount {
+                    let oldStart = Int(starts[v]), run = Int(starts[v + 1]) - oldStart
+                    next.initialize(from: old.baseAddress! + oldStart, count: run)
+                    next += run
+                    let addedRun = addedStarts[v + 1] - addedStarts[v]
+                    order.withUnsafeBufferPointer { next.initialize(from: $0.baseAddress! + addedStarts[v], count: addedRun) }
+                    next += addedRun
+                }
+            }
+            done = total
+        }
+        for v in 0...bucketCount { starts[v] += UInt32(truncatingIfNeeded: addedStarts[v]) }
+        words = newWords
+        positions = newPositions
+    }
+
+    /// Buckets whose memory is requested together before any is verified (see `collect`).
+    static let group = 16
+
+    /// Appends to `hits` every entry within `distance` of `query` whose chunk lies within
+    /// `radius` of the query's: probes the buckets at masks[0 ..< ball(radius)] (ordered by
+    /// weight), rejects on the lower bound, and confirms the rest against `codes`.
+    ///
+    /// The time goes in waiting for memory: each bucket sits at a random place in tens of
+    /// megabytes. So buckets are taken `group` at a time: first one load per cache line of all
+    /// of them, in a loop short enough that the processor has them all in flight at once, then
+    /// the verification, which finds them in cache.
+    func collect(near query: PackedCode, radius: Int, within distance: Int, masks: UnsafeBufferPointer<UInt32>,
+                 codes: UnsafeBufferPointer<PackedCode>, into hits: inout [IndexHit]) {
+        let value = query.chunk(chunk, bits: bits)
+        let (qa, qb, qc) = keptWords(of: query)
+        let probes = HammingBall.size(bits: bits, radius: min(radius, bits))
+        starts.withUnsafeBufferPointer { starts in
+            words.withUnsafeBufferPointer { words in
+                positions.withUnsafeBufferPointer { positions in
+                    var ranges: [(start: Int, stop: Int, budget: Int)] = []
+                    ranges.reserveCapacity(Self.group)
+                    var touched: UInt64 = 0
+                    var first = 0
+                    while first < probes {
+                        let last = min(first + Self.group, probes)
+                        ranges.removeAll(keepingCapacity: true)
+                        for maskIndex in first..<last {
+                            let mask = masks[maskIndex]
+                            let bucket = Int(value ^ mask)
+                            // The chunk is exactly weight(mask) bits away for every entry here.
+                            ranges.append((Int(starts[bucket]), Int(starts[bucket + 1]), distance - mask.nonzeroBitCount))
+                        }
+                        for range in ranges where range.stop > range.start {
+                            // A load every 8 words (64 bytes, a cache line) and one of the last
+                            // word reach every line the entries span.
+                            var w = 3 * range.start
+                            while w < 3 * range.stop {
+                                touched ^= words[w]
+                                w += 8
+                            }
+                            touched ^= words[3 * range.stop - 1]
+                        }
+                        for range in ranges {
+                            let budget = range.budget
+                            for j in range.start..<range.stop {
+                                let base = 3 * j
+                                // Two words first: for random codes that alone rejects ~95 %.
+                                let a = words[base] ^ qa, b = words[base + 1] ^ qb
+                                if BitCount.of(a, b) <= budget, BitCount.of(a, b, words[base + 2] ^ qc) <= budget {
+                                    let position = positions[j]
+                                    let full = codes[Int(position)].distance(to: query)
+                                    if full <= distance { hits.append(IndexHit(position: position, distance: UInt32(full))) }
+                                }
+                            }
+                        }
+                        first = last
+                    }
+                    // Uses the touched words so the loads above are not optimised away; the
+                    // call changes nothing either way.
+                    if touched == qa { hits.reserveCapacity(hits.count) }
+                }
+            }
+        }
+    }
+}
+
+/// A code found by a search: its position in the index and its distance from the query.
+struct IndexHit: Sendable {
+    let position: UInt32
+    let distance: UInt32
+}

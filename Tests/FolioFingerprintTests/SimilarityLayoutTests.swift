@@ -1,0 +1,94 @@
+import FolioCore
+import Testing
+@testable import FolioFingerprint
+
+/// The parts of `SimilarityIndex` that make it fast: shared-step bit counts, chunk tables whose
+/// entries carry three code words (a lower bound that must never drop a true hit), and codes
+/// that wait unindexed until enough have gathered.
+@Suite struct SimilarityLayoutTests {
+    @Test func sharedStepBitCountsEqualPerWordCounts() {
+        var rng = TestRandom(seed: 31)
+        let extremes: [UInt64] = [0, .max, 1, 1 << 63, 0x5555_5555_5555_5555, 0xAAAA_AAAA_AAAA_AAAA, 0xFF00_FF00_FF00_FF00]
+        var words = extremes
+        for _ in 0..<400 { words.append(rng.next() & rng.next()); words.append(rng.next() | rng.next()) }
+        for (i, a) in words.enumerated() {
+            let b = words[(i * 7 + 3) % words.count], c = words[(i * 13 + 5) % words.count], d = words[(i * 29 + 1) % words.count]
+            #expect(BitCount.of(a, b) == a.nonzeroBitCount + b.nonzeroBitCount)
+            #expect(BitCount.of(a, b, c) == a.nonzeroBitCount + b.nonzeroBitCount + c.nonzeroBitCount)
+            #expect(BitCount.of(a, b, c, d) == a.nonzeroBitCount + b.nonzeroBitCount + c.nonzeroBitCount + d.nonzeroBitCount)
+        }
+        // The largest sums, where a single byte would overflow.
+        #expect(BitCount.of(.max, .max, .max, .max) == 256)
+        #expect(BitCount.of(.max, .max, .max) == 192 && BitCount.of(.max, .max) == 128)
+    }
+
+    /// Codes exactly d bits from the query with all d bits packed into as few words as
+    /// possible (and so into the words a table keeps, for every table whose chunk lies
+    /// elsewhere): the lower bound is tight there, and must still let each one through at d
+    /// and none at d − 1.
+    @Test(arguments: [16, 32, 54, 64])
+    func hitsWithTheirBitsPackedIntoFewWordsAreFoundAtExactlyTheirDistance(distance: Int) throws {
+        var rng = TestRandom(seed: UInt64(distance))
+        let query = rng.code()
+        var index = SimilarityIndex()
+        var far: [Fingerprint] = []
+        for i in 0..<3000 { index.insert(rng.code(), id: 10_000 + i) }
+        // For each start word w, flip `distance` bits from bit 64·w upwards (wrapping).
+        for w in 0..<4 {
+            var bytes = query.bytes
+            for k in 0..<distance {
+                let bit = (64 * w + k * 3 % 64 + 64 * (k / 64)) % 256
+                bytes[bit / 8] ^= 1 << UInt8(bit % 8)
+            }
+            let code = try #require(Fingerprint(bytes: bytes))
+            try #require(code.distance(to: query) == distance)
+            far.append(code)
+            index.insert(code, id: w)
+        }
+        index.indexPending()
+        #expect(index.unindexedCount == 0)
+        let found = index.search(query, within: distance).filter { $0.id < 4 }
+        #expect(found.map(\.id) == [0, 1, 2, 3] && found.allSatisfy { $0.distance == distance })
+        #expect(index.search(query, within: distance - 1).allSatisfy { $0.id >= 10_000 })
+    }
+
+    @Test func waitingCodesJoinTheTablesOnceEnoughHaveGathered() {
+        var rng = TestRandom(seed: 12)
+        var index = SimilarityIndex()
+        for i in 0..<SimilarityIndex.minimumUnindexed { index.insert(rng.code(), id: i) }
+        #expect(index.unindexedCount == SimilarityIndex.minimumUnindexed)
+        index.insert(rng.code(), id: -1)
+        #expect(index.unindexedCount == 0 && index.count == SimilarityIndex.minimumUnindexed + 1)
+        index.insert(rng.code(), id: -2)
+        #expect(index.unindexedCount == 1)
+        index.indexPending()
+        #expect(index.unindexedCount == 0 && index.count == SimilarityIndex.minimumUnindexed + 2)
+    }
+
+    /// The same codes answer the same whether inserted one by one (some waiting unindexed),
+    /// in bulk, or one by one and then all indexed; for both chunk widths.
+    @Test(arguments: [16, 32])
+    func insertionPathsGiveTheSameAnswers(chunks: Int) throws {
+        let scheme = try #require(ChunkScheme(count: chunks))
+        var rng = TestRandom(seed: 77)
+        var codes: [Fingerprint] = []
+        for i in 0..<5000 { codes.append(i % 5 == 4 ? rng.near(codes[i / 2], flips: i % 50) : rng.code()) }
+        var single = SimilarityIndex(scheme: scheme), bulk = SimilarityIndex(scheme: scheme)
+        for (i, code) in codes.enumerated() { single.insert(code, id: i) }
+        bulk.insert(contentsOf: codes.enumerated().map { (code: $1, id: $0) })
+        var flushed = single
+        flushed.indexPending()
+        #expect(single.unindexedCount > 0 && bulk.unindexedCount == 0 && flushed.unindexedCount == 0)
+        for q in 0..<10 {
+            let query = rng.near(codes[q * 450 + 7], flips: 3 * q)
+            for d in [8, 24, 40, 54] {
+                let distances = codes.map { query.distance(to: $0) }
+                let brute = codes.indices.filter { distances[$0] <= d }.sorted { (distances[$0], $0) < (distances[$1], $1) }
+                for index in [single, bulk, flushed] {
+                    let got = index.search(query, within: d)
+                    #expect(got.map(\.id) == brute && got.map(\.distance) == brute.map { distances[$0] }, "query \(q) d \(d)")
+                }
+            }
+        }
+    }
+}
