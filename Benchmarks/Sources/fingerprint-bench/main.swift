@@ -13,8 +13,11 @@ import Glibc
 //   fingerprint-bench audio PATH            read PATH and fingerprint it (file read included)
 //   fingerprint-bench image                 a 4000×3000 (12 MP) PGM built in memory
 //   fingerprint-bench text                  a 100 kB text built in memory
-//   fingerprint-bench query [CODES]         index CODES random codes (default 1,000,000), then
-//                                           1,000 queries each within 16, 24, 32 and 54 bits
+//   fingerprint-bench query [CODES] [--no-reference] [--phases]
+//                                           index CODES random codes (default 1,000,000), then
+//                                           1,000 queries each within 16, 24, 32, 54 and 64 bits,
+//                                           timed one by one against the previous index layout
+//                                           (QueryBenchmark.swift); --phases splits the latter's time
 
 func cpuSeconds() -> Double {
     var now = timespec()
@@ -179,37 +182,18 @@ func run(_ arguments: [String]) throws {
         let bytes = Array(text.utf8)
         let (_, wall, cpu) = try timed { try fingerprinter.identify(bytes, file: "100k.txt") }
         report("folio-text-100k", wall: wall, cpu: cpu)
-    case "query" where arguments.count <= 2:
-        let total = arguments.count == 2 ? Int(arguments[1]) ?? 1_000_000 : 1_000_000
-        var random = Random(state: 5)
-        var index = SimilarityIndex()
-        var samples: [[UInt8]] = []
-        let (_, buildWall, _) = timed {
-            for i in 0..<total {
-                var bytes = [UInt8](repeating: 0, count: 32)
-                for w in 0..<4 {
-                    let word = random.next()
-                    for j in 0..<8 { bytes[8 * w + j] = UInt8(truncatingIfNeeded: word >> UInt64(8 * j)) }
-                }
-                if i < 1000 { samples.append(bytes) }
-                if let code = Fingerprint(bytes: bytes) { index.insert(code, id: i) }
-            }
+    case "query":
+        let options = arguments.dropFirst().filter { $0.hasPrefix("--") }
+        let counts = arguments.dropFirst().filter { !$0.hasPrefix("--") }
+        guard counts.count <= 1, Set(options).isSubset(of: ["--no-reference", "--phases"]) else {
+            throw BenchError("usage: fingerprint-bench query [CODES] [--no-reference] [--phases]")
         }
-        report("index-build", wall: buildWall, cpu: 0, extra: ",\"codes\":\(index.count)")
-        for d in [16, 24, 32, 54] {
-            // Each query is a stored code with d/2 bits flipped, so every query has a true hit.
-            let queries = samples.map { bytes -> Fingerprint in
-                var near = bytes
-                for k in 0..<d / 2 { near[(k * 5) % 32] ^= 1 << UInt8(k % 8) }
-                return Fingerprint(bytes: near)!
-            }
-            var hits = 0
-            let (_, wall, cpu) = timed { for q in queries { hits += index.search(q, within: d).count } }
-            report("query-within-\(d)", wall: wall / Double(queries.count), cpu: cpu / Double(queries.count),
-                   extra: ",\"codes\":\(index.count),\"queries\":\(queries.count),\"hits\":\(hits)")
+        guard let total = counts.isEmpty ? 1_000_000 : Int(counts[0]), total >= 1000 else {
+            throw BenchError("CODES must be a whole number of at least 1000")
         }
+        try queryBenchmark(codes: total, reference: !options.contains("--no-reference"), phases: options.contains("--phases"))
     default:
-        throw BenchError("usage: fingerprint-bench write-wav PATH | audio PATH | image | text | query [CODES]")
+        throw BenchError("usage: fingerprint-bench write-wav PATH | audio PATH | image | text | query [CODES] [--no-reference] [--phases]")
     }
 }
 
