@@ -103,7 +103,7 @@ struct ChunkTable: Sendable {
     }
 
     /// Buckets whose memory is requested together before any is verified (see `collect`).
-    static let group = 16
+    static let group = 32
 
     /// Appends to `hits` every entry within `distance` of `query` whose chunk lies within
     /// `radius` of the query's: probes the buckets at masks[0 ..< ball(radius)] (ordered by
