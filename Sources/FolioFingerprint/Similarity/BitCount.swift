@@ -21,13 +21,6 @@ enum BitCount {
     @inline(__always)
     private static func total(ofBytes bytes: UInt64) -> Int { Int(truncatingIfNeeded: (bytes &* byteSum) >> 56) }
 
-    /// Bits set in `a` and `b` together.
-    @inline(__always)
-    static func of(_ a: UInt64, _ b: UInt64) -> Int {
-        let n = nibbles(a) &+ nibbles(b)  // each group ≤ 8
-        return total(ofBytes: (n & byteMask) &+ ((n >> 4) & byteMask))  // each byte ≤ 16, total ≤ 128
-    }
-
     /// Bits set in `a`, `b` and `c` together.
     @inline(__always)
     static func of(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> Int {

@@ -147,10 +147,11 @@ struct ChunkTable: Sendable {
                         for range in ranges {
                             let budget = range.budget
                             for j in range.start..<range.stop {
-                                let base = 3 * j
-                                // Two words first: for random codes that alone rejects ~95 %.
-                                let a = words[base] ^ qa, b = words[base + 1] ^ qb
-                                if BitCount.of(a, b) <= budget, BitCount.of(a, b, words[base + 2] ^ qc) <= budget {
+                                let base = 3 &* j
+                                // All three words in one test: testing two first rejects 95 % at
+                                // d = 54 but only half at 64, where the branch then mispredicts
+                                // (1.8 ms against 1.1 ms per query at 1 M codes; 54 the same).
+                                if BitCount.of(words[base] ^ qa, words[base &+ 1] ^ qb, words[base &+ 2] ^ qc) <= budget {
                                     let position = positions[j]
                                     let full = codes[Int(position)].distance(to: query)
                                     if full <= distance { hits.append(IndexHit(position: position, distance: UInt32(full))) }
