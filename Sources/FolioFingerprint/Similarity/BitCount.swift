@@ -3,7 +3,8 @@
 /// Builds target baseline x86-64, which has no POPCNT instruction, so each `nonzeroBitCount`
 /// compiles to a dozen shifts, masks and a multiply. Verifying a candidate takes the count of
 /// three or four words; doing the early steps per word and the last ones once for the sum
-/// saves about a fifth of that work, and the similarity search does it ~10⁵ times per query.
+/// takes about 29 operations for three words instead of 38, and the similarity search does
+/// it ~10⁵ times per query.
 enum BitCount {
     private static let pairMask: UInt64 = 0x5555_5555_5555_5555
     private static let nibbleMask: UInt64 = 0x3333_3333_3333_3333

@@ -7,8 +7,8 @@ import FolioCore
 /// three words of its code that do not hold this chunk (`words[3j ..< 3j + 3]`) and the code's
 /// position in the index (`positions[j]`). Those 192 bits plus the chunk's own distance (the
 /// weight of the probe mask) bound the full distance from below; a random code passes the
-/// bound at d = 54 with probability about 10⁻⁹, so the full code is fetched, out of order,
-/// almost only for true hits.
+/// bound at d = 54 with probability 6 × 10⁻¹⁰ (192 fair coin flips, at most 54 heads), so the
+/// full code is fetched, out of order, almost only for true hits.
 struct ChunkTable: Sendable {
     /// Which chunk of the scheme this table indexes.
     let chunk: Int
@@ -47,7 +47,7 @@ struct ChunkTable: Sendable {
 
     /// Adds `codes[first...]` under their positions: the table is rewritten in order, each old
     /// bucket copied whole and followed by its new entries, rather than grown by appends
-    /// scattered over a million buckets.
+    /// scattered over all its buckets.
     mutating func add(_ codes: UnsafeBufferPointer<PackedCode>, from first: Int) {
         let bucketCount = 1 << bits, added = codes.count - first
         guard added > 0 else { return }
