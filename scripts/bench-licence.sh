@@ -8,6 +8,7 @@
 # rounds (default 7) of ITERATIONS evaluations (default 300); the ratios are taken within each
 # round, and the medians of the times and of the ratios are reported.
 # Usage: scripts/bench-licence.sh [rounds] [iterations] [b14-seconds]
+#        (SCRATCH_PATH=dir builds there instead of Benchmarks/.build)
 #        (JSON also goes to Benchmarks/.build/bench-licence.json)
 set -euo pipefail
 
@@ -23,10 +24,11 @@ LUA="${LUA:-lua5.4}"
 command -v "$LUA" >/dev/null || die "$LUA not found; install Lua 5.4 (apt-get install -y lua5.4) or set LUA"
 command -v python3 >/dev/null || die "python3 not found; it prints the table"
 
+SCRATCH="${SCRATCH_PATH:-$BENCH/.build}"
 echo "building release..." >&2
-(cd "$BENCH" && swift build -c release --product licence-bench >/dev/null) \
+(cd "$BENCH" && swift build -c release --product licence-bench --scratch-path "$SCRATCH" >/dev/null) \
     || die "release build failed; run 'swift build -c release --product licence-bench' in Benchmarks/ to see why"
-TOOL="$BENCH/.build/release/licence-bench"
+TOOL="$SCRATCH/release/licence-bench"
 mkdir -p "$OUT"
 
 echo "B13: $ROUNDS rounds of $ITERATIONS evaluations per kernel..." >&2

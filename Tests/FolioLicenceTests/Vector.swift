@@ -100,8 +100,14 @@ extension Vector {
         name.flatMap { n in E.allCases.first { label($0) == n } }
     }
 
-    /// Runs the vector and returns the evaluation, or nil when the source does not compile.
+    /// Runs the vector and returns the evaluation; throws when the source does not compile.
     func run() throws -> Evaluation {
+        let (licence, tx, ledger) = try prepared()
+        return LicenceEvaluator.evaluate(tx, on: licence, ledger: ledger, gasLimit: gasLimit ?? 10_000)
+    }
+
+    /// The vector's licence, transaction and ledger.
+    func prepared() throws -> (Licence, LicenceTransaction, TestLedger) {
         let compiled = try LicenceTemplate(source: source.joined(separator: "\n"))
         var state = LicenceTermsState(status: enumValue(status ?? "active", LicenceStatus.self, \.name) ?? .active)
         for counter in counters ?? [] {
@@ -132,6 +138,6 @@ extension Vector {
             declared.derivativeTemplate = use.derivativeTemplate.map { $0 == 0 ? compiled.id : id($0) }
             tx.use = declared
         }
-        return LicenceEvaluator.evaluate(tx, on: licence, ledger: ledger, gasLimit: gasLimit ?? 10_000)
+        return (licence, tx, ledger)
     }
 }

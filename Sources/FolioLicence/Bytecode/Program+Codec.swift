@@ -17,17 +17,18 @@ extension Program: CanonicalCodable {
     init(from reader: inout CanonicalReader) throws(CodecError) {
         let version = try reader.readUInt32()
         guard version == LicenceLanguage.bytecodeVersion else { throw .invalidValue(type: "Program", reason: "bytecode version \(version)") }
-        name = try reader.readString(field: "name", cap: Limits.textBytes)
-        gasScheduleVersion = try reader.readUInt32()
+        let name = try reader.readString(field: "name", cap: Limits.textBytes)
+        let gasScheduleVersion = try reader.readUInt32()
         guard gasScheduleVersion == GasSchedule.version else {
             throw .invalidValue(type: "Program", reason: "gas schedule version \(gasScheduleVersion)")
         }
-        parameters = try reader.readList(field: "parameters", cap: Limits.declarations, minimumElementSize: 2)
-        counters = try reader.readList(field: "counters", cap: Limits.declarations, minimumElementSize: 3)
-        variables = try reader.readList(field: "variables", cap: Limits.declarations, minimumElementSize: 3)
-        constants = try reader.readList(field: "constants", cap: Limits.constants)
-        clauses = try reader.readList(field: "clauses", cap: Limits.clauses, minimumElementSize: 6)
-        code = try reader.readList(field: "code", cap: Limits.instructions)
+        self.init(name: name, gasScheduleVersion: gasScheduleVersion,
+                  parameters: try reader.readList(field: "parameters", cap: Limits.declarations, minimumElementSize: 2),
+                  counters: try reader.readList(field: "counters", cap: Limits.declarations, minimumElementSize: 3),
+                  variables: try reader.readList(field: "variables", cap: Limits.declarations, minimumElementSize: 3),
+                  constants: try reader.readList(field: "constants", cap: Limits.constants),
+                  clauses: try reader.readList(field: "clauses", cap: Limits.clauses, minimumElementSize: 6),
+                  code: try reader.readList(field: "code", cap: Limits.instructions))
     }
 }
 

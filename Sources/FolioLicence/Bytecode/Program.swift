@@ -45,4 +45,27 @@ struct Program: Equatable, Sendable {
     let constants: [LicenceValue]
     let clauses: [CompiledClause]
     let code: [Instruction]
+    /// `code` decoded for the VM, built once here rather than on every run.
+    let lowered: LoweredCode
+
+    init(name: String, gasScheduleVersion: UInt32, parameters: [ParameterSlot], counters: [CounterSlot],
+         variables: [VariableSlot], constants: [LicenceValue], clauses: [CompiledClause], code: [Instruction]) {
+        self.name = name
+        self.gasScheduleVersion = gasScheduleVersion
+        self.parameters = parameters
+        self.counters = counters
+        self.variables = variables
+        self.constants = constants
+        self.clauses = clauses
+        self.code = code
+        lowered = LoweredCode(code: code, constants: constants, counters: counters,
+                              entries: clauses.flatMap { [$0.condition, $0.body].compactMap { $0 } })
+    }
+
+    /// `lowered` is a function of the rest, so it takes no part.
+    static func == (a: Program, b: Program) -> Bool {
+        a.name == b.name && a.gasScheduleVersion == b.gasScheduleVersion && a.parameters == b.parameters
+            && a.counters == b.counters && a.variables == b.variables && a.constants == b.constants
+            && a.clauses == b.clauses && a.code == b.code
+    }
 }

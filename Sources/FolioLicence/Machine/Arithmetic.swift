@@ -13,7 +13,10 @@ enum Arithmetic {
         let product = a.magnitude.multipliedFullWidth(by: b.magnitude)
         let divisor = d.magnitude
         guard product.high < divisor else { throw .overflow }
-        let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        // A product that fits in 64 bits (nearly every one) divides without a 128-bit division.
+        let (quotient, remainder) = product.high == 0
+            ? product.low.quotientAndRemainder(dividingBy: divisor)
+            : divisor.dividingFullWidth((product.high, product.low))
         var magnitude = quotient
         if remainder != 0 {
             let roundAway: Bool
@@ -53,5 +56,29 @@ enum Arithmetic {
         let (r, o) = a.multipliedReportingOverflow(by: b)
         guard !o else { throw .overflow }
         return r
+    }
+}
+
+extension Arithmetic {
+    /// a ÷ b rounded as asked, or nil where `mulDiv(a, 1, b, rounding)` fails (b = 0, or
+    /// Int64.min ÷ −1). The same result as `mulDiv` without its 128-bit product, for `div`.
+    @inline(__always)
+    static func quotient(_ a: Int64, _ b: Int64, _ rounding: Rounding) -> Int64? {
+        guard b != 0, !(a == .min && b == -1) else { return nil }
+        let (truncated, remainder) = a.quotientAndRemainder(dividingBy: b)
+        guard remainder != 0 else { return truncated }
+        // Inexact: the true quotient lies strictly between `truncated` and one further from
+        // zero; |b| ≥ 2 here, so neither step can overflow.
+        let negative = (remainder < 0) != (b < 0)
+        let awayFromZero: Bool
+        switch rounding {
+        case .floor: awayFromZero = negative
+        case .ceil: awayFromZero = !negative
+        case .halfEven:
+            let twice = remainder.magnitude * 2, divisor = b.magnitude
+            awayFromZero = twice > divisor || (twice == divisor && truncated & 1 != 0)
+        }
+        guard awayFromZero else { return truncated }
+        return negative ? truncated - 1 : truncated + 1
     }
 }

@@ -1,31 +1,35 @@
 extension Machine {
-    /// Runs one instruction that neither jumps nor returns.
+    /// Runs one instruction that neither jumps nor returns, as `Instruction`; `execute` runs
+    /// the ones lowered to their own op codes without coming here.
     mutating func step(_ instruction: Instruction, _ pc: Int) throws(MachineStop) {
         switch instruction {
         case let .push(index):
             guard Int(index) < program.constants.count else { throw .trap("no constant \(index)", pc: pc) }
-            stack.append(program.constants[Int(index)])
+            stack.push(value: program.constants[Int(index)])
         case let .param(index):
             guard Int(index) < inputs.parameters.count else { throw .trap("no parameter \(index)", pc: pc) }
-            stack.append(inputs.parameters[Int(index)])
+            stack.push(value: inputs.parameters[Int(index)])
         case let .local(index):
-            guard Int(index) < locals.count else { throw .trap("no local \(index)", pc: pc) }
-            stack.append(locals[Int(index)])
+            try pushLocal(Int(index), pc)
         case let .setLocal(index):
-            guard Int(index) < locals.count else { throw .trap("no local \(index)", pc: pc) }
-            locals[Int(index)] = try pop(pc)
+            try storeLocal(Int(index), pc)
         case let .variable(index):
             guard Int(index) < program.variables.count else { throw .trap("no variable \(index)", pc: pc) }
-            stack.append(effects.variables[Int(index)] ?? inputs.variable(Int(index), of: program))
+            stack.push(value: effects.variables[Int(index)] ?? inputs.variable(Int(index), of: program))
         case let .setVariable(index):
             guard Int(index) < program.variables.count else { throw .trap("no variable \(index)", pc: pc) }
             let value = try pop(pc)
             guard value != .unknown else { throw .refused("unknown fact") }
             effects.variables[Int(index)] = value
+        case let .counter(index, false) where Int(index) < program.counters.count:
+            stack.push(symbolic ? .unknown : .int(counter(slot: code.counterCacheSlots[Int(index)])))
         case let .counter(index, keyed):
             let key = try counterKey(index, keyed: keyed, pc)
-            stack.append(inputs.assumed != nil ? .unknown : .int(effects.counters[key] ?? inputs.counter(key)))
+            stack.push(symbolic ? .unknown : .int(effects.counters[key] ?? inputs.counter(key)))
+        case let .addCounter(index, false) where Int(index) < program.counters.count:
+            try addToCounter(slot: code.counterCacheSlots[Int(index)], pc)
         case let .addCounter(index, keyed):
+            // Keyed: unkeyed counters (slots in range) are the case above.
             let amount = try popKnownInt(pc)
             let key = try counterKey(index, keyed: keyed, pc)
             // A counter already changed is updated through its index: one hash of the key, not two.
@@ -37,24 +41,33 @@ extension Machine {
                 effects.counters[key] = total
             }
         case let .fact(fact):
-            stack.append(inputs.fact(fact))
-        case .add, .sub, .subMoney, .mul, .mulScaled, .div, .divScaled, .unscale, .neg:
-            try arithmetic(instruction, pc)
+            stack.push(value: inputs.fact(fact))
+        case .add: try binaryArithmetic(.add, .floor, pc)
+        case .sub: try binaryArithmetic(.sub, .floor, pc)
+        case .subMoney: try binaryArithmetic(.subMoney, .floor, pc)
+        case .mul: try binaryArithmetic(.mul, .floor, pc)
+        case let .mulScaled(rounding): try binaryArithmetic(.mulScaled, rounding, pc)
+        case let .div(rounding): try binaryArithmetic(.div, rounding, pc)
+        case let .divScaled(rounding): try binaryArithmetic(.divScaled, rounding, pc)
+        case let .unscale(rounding): try unaryArithmetic(.unscale, rounding, pc)
+        case .neg: try unaryArithmetic(.neg, .floor, pc)
         case let .compare(comparison):
             try compare(comparison, pc)
-        case .not, .and, .or, .xone:
-            try logic(instruction, pc)
+        case .not: try logic(.not, pc)
+        case .and: try logic(.and, pc)
+        case .or: try logic(.or, pc)
+        case .xone: try logic(.xone, pc)
         case let .setOp(op):
             try setOperation(op, pc)
         case .coalesce:
             let fallback = try pop(pc)
             let value = try pop(pc)
             // Symbolically an unknown operand could be anything, so the result is open too.
-            stack.append(value == .unknown ? (inputs.assumed != nil ? .unknown : fallback) : value)
+            stack.push(value: value == .unknown ? (symbolic ? .unknown : fallback) : value)
         case let .call(builtin):
             try call(builtin, pc)
         case let .makeSet(count):
-            stack.append(LicenceValue.canonicalSet(try popMany(Int(count), pc)))
+            stack.push(value: LicenceValue.canonicalSet(try popMany(Int(count), pc)))
         case let .makeShares(count):
             try makeShares(Int(count), pc)
         case let .require(reason):
@@ -82,13 +95,6 @@ extension Machine {
     func text(_ index: UInt16) -> String {
         guard Int(index) < program.constants.count, case let .bytes(bytes) = program.constants[Int(index)] else { return "" }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    mutating func popMany(_ count: Int, _ pc: Int) throws(MachineStop) -> [LicenceValue] {
-        guard count <= stack.count else { throw .trap("stack underflow", pc: pc) }
-        let values = Array(stack.suffix(count))
-        stack.removeLast(count)
-        return values
     }
 
     private mutating func counterKey(_ index: UInt16, keyed: Bool, _ pc: Int) throws(MachineStop) -> CounterKey {

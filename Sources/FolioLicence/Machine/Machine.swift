@@ -1,106 +1,164 @@
-/// Why a run of licence code stopped early.
-enum MachineStop: Error, Equatable {
-    /// A `require`, an unknown value in a decision, or a bounded collection over its bound.
-    case refused(String)
-    /// Overflow, division by zero, money below zero, or bytecode that does not fit its types.
-    case trap(String, pc: Int)
-    /// The next instruction would have taken gas over the limit.
-    case outOfGas(pc: Int)
-}
-
-/// What the code has caused so far in one evaluation.
-struct Effects: Equatable {
-    var payments: [(payee: [UInt8], amount: Int64, rule: String)] = []
-    var counters: [CounterKey: Int64] = [:]
-    var variables: [Int: LicenceValue] = [:]
-    var status: LicenceStatus?
-    var events: [String] = []
-
-    static func == (a: Effects, b: Effects) -> Bool {
-        a.payments.elementsEqual(b.payments) { $0.payee == $1.payee && $0.amount == $1.amount && $0.rule == $1.rule }
-            && a.counters == b.counters && a.variables == b.variables && a.status == b.status && a.events == b.events
-    }
-}
-
-/// The metered stack machine. It charges each instruction's gas before running it and checks
-/// every pop, index and operand type, so no bytecode can crash it or run past its gas.
+/// The metered stack machine. It checks every pop, index and operand type, so no bytecode can
+/// crash it, and it never runs an instruction the gas limit does not cover.
+///
+/// Gas is charged per basic block (`LoweredCode`): entering a block charges the whole block's
+/// gas if it fits; a stop inside the block refunds the part not run. When a block does not fit,
+/// the block runs one instruction at a time, each charged before it runs, and stops before the
+/// first that would go over the limit — the same instruction, and the same gas used, as charging
+/// every instruction separately.
 struct Machine {
     let program: Program
+    let code: LoweredCode
     let inputs: EvaluationInputs
     let gasLimit: UInt64
     /// False only for the B13 benchmark's unmetered runs (`LicenceEvaluator.evaluateUnmetered`),
     /// which measure what metering costs; every evaluation the chain makes is metered.
     let metered: Bool
+    /// Publish-time checks (`inputs.assumed` set): counters read as unknown.
+    let symbolic: Bool
     var gasUsed: UInt64 = 0
     var effects = Effects()
-    var stack: [LicenceValue] = []
-    var locals: [LicenceValue] = []
-    var loops: [(start: Int, end: Int, elements: [LicenceValue], index: Int, local: Int)] = []
+    /// The run's operand stack and locals; allocated by `run`, freed when it ends.
+    var stack = ValueStack.none
+    var locals = ValueStack.none
+    var loops: [Loop] = []
+    /// Unkeyed counters' values during one run (by `LoweredCode` cache slot), written to
+    /// `effects.counters` when the run ends, so a counter is looked up once per run.
+    var counterValues: [Int64]
+    var counterStates: [CounterState]
     /// The rule payments are attributed to.
     var rule = ""
 
+    struct Loop {
+        let start: Int
+        let end: Int
+        let elements: [LicenceValue]
+        var index: Int
+        let local: Int
+    }
+
+    enum CounterState: UInt8 { case unread, read, changed }
+
     init(program: Program, inputs: EvaluationInputs, gasLimit: UInt64, metered: Bool = true) {
         self.program = program
+        code = program.lowered
         self.inputs = inputs
         self.gasLimit = gasLimit
         self.metered = metered
-        stack.reserveCapacity(32)
+        symbolic = inputs.assumed != nil
+        counterValues = Array(repeating: 0, count: code.counterNames.count)
+        counterStates = Array(repeating: .unread, count: code.counterNames.count)
     }
 
     /// Runs the code at `entry` to its `ret`; returns what a condition left on the stack.
     mutating func run(entry: UInt32, locals count: UInt16) throws(MachineStop) -> LicenceValue? {
-        stack.removeAll(keepingCapacity: true)
-        loops.removeAll()
-        locals = Array(repeating: .unknown, count: Int(count))
-        var pc = Int(entry)
-        while true {
-            guard pc >= 0, pc < program.code.count else { throw .trap("ran off the end of the code", pc: pc) }
-            let instruction = program.code[pc]
-            if metered {
-                let cost = GasSchedule.cost(instruction)
-                guard gasLimit - gasUsed >= cost else { throw .outOfGas(pc: pc) }
-                gasUsed += cost
+        stack = ValueStack(capacity: 32)
+        locals = ValueStack(locals: Int(count))
+        loops.removeAll(keepingCapacity: true)
+        defer {
+            stack.free()
+            locals.free()
+            loops.removeAll(keepingCapacity: true)
+            writeCounters()
+        }
+        return try dispatch(from: Int(entry))
+    }
+
+    private mutating func dispatch(from entry: Int) throws(MachineStop) -> LicenceValue? {
+        let ops = code.ops
+        var pc = entry
+        guard pc < code.count else { throw .trap("ran off the end of the code", pc: pc) }
+        if metered, ops[pc].gas == 0 {
+            // Entered where no block starts (bytecode no compiler writes): charge the rest of it.
+            guard gasLimit - gasUsed >= code.rest[pc] else { try runExactly(from: pc) }
+            gasUsed += code.rest[pc]
+        }
+        var exact = false
+        do throws(MachineStop) {
+            while true {
+                let op = ops[pc]
+                if metered, op.gas != 0 {
+                    guard gasLimit - gasUsed >= op.gas else {
+                        exact = true
+                        try runExactly(from: pc)
+                    }
+                    gasUsed += op.gas
+                }
+                switch op.code {
+                case .ret:
+                    return stack.count > 0 ? stack.value(stack.count - 1) : nil
+                case .jump:
+                    pc = try target(pc, op.a)
+                    continue
+                case .jumpIfFalse:
+                    let condition = try popSlot(pc)
+                    switch condition.kind {
+                    case .bool where condition.bits != 0: break
+                    case .bool:
+                        pc = try target(pc, op.a)
+                        continue
+                    case .unknown: throw .refused("unknown fact")
+                    default: throw .trap("condition is not a Bool", pc: pc)
+                    }
+                case .forEach:
+                    let elements = try elements(of: try pop(pc), pc)
+                    guard elements.count <= Int(op.imm) else { throw .refused("collection larger than its bound of \(op.imm)") }
+                    let end = pc + 1 + Int(op.b)
+                    guard Int(op.a) < locals.count, end <= code.count else { throw .trap("malformed loop", pc: pc) }
+                    if elements.isEmpty {
+                        pc = end
+                        continue
+                    }
+                    locals.set(Int(op.a), elements[0])
+                    loops.append(Loop(start: pc + 1, end: end, elements: elements, index: 0, local: Int(op.a)))
+                case .next:
+                    let innermost = loops.count - 1
+                    guard innermost >= 0 else { throw .trap("'next' outside a loop", pc: pc) }
+                    let index = loops[innermost].index + 1
+                    if index < loops[innermost].elements.count {
+                        loops[innermost].index = index
+                        locals.set(loops[innermost].local, loops[innermost].elements[index])
+                        pc = loops[innermost].start
+                        continue
+                    }
+                    loops.removeLast()
+                case .offEnd:
+                    throw .trap("ran off the end of the code", pc: pc)
+                case .localLocal, .localImm, .withLocal, .withImm, .lengthOfLocal, .counterToLocal, .immToCounter:
+                    if fused(op) {
+                        pc += op.code.span
+                        continue
+                    }
+                    try execute(code.plain[pc], pc)
+                default:
+                    try execute(op, pc)
+                }
+                pc += 1
             }
-            switch instruction {
-            case .ret:
-                return stack.last
-            case let .jump(offset):
-                pc = try target(pc, offset)
-                continue
-            case let .jumpIfFalse(offset):
-                switch try pop(pc) {
-                case .bool(true): break
-                case .bool(false):
-                    pc = try target(pc, offset)
-                    continue
-                case .unknown: throw .refused("unknown fact")
-                default: throw .trap("condition is not a Bool", pc: pc)
-                }
-            case let .forEach(local, bodyLength, bound):
-                let elements = try elements(of: try pop(pc), pc)
-                guard elements.count <= Int(bound) else { throw .refused("collection larger than its bound of \(bound)") }
-                let end = pc + 1 + Int(bodyLength)
-                guard Int(local) < locals.count, end <= program.code.count else { throw .trap("malformed loop", pc: pc) }
-                if elements.isEmpty {
-                    pc = end
-                    continue
-                }
-                locals[Int(local)] = elements[0]
-                loops.append((pc + 1, end, elements, 0, Int(local)))
-            case .next:
-                // Advanced in place, not popped and re-appended for every element.
-                let innermost = loops.count - 1
-                guard innermost >= 0 else { throw .trap("'next' outside a loop", pc: pc) }
-                loops[innermost].index += 1
-                let index = loops[innermost].index
-                if index < loops[innermost].elements.count {
-                    locals[loops[innermost].local] = loops[innermost].elements[index]
-                    pc = loops[innermost].start
-                    continue
-                }
-                loops.removeLast()
+        } catch {
+            // The block was charged whole; give back what it did not run.
+            if metered, !exact { gasUsed -= code.refund[pc] }
+            throw error
+        }
+    }
+
+    /// Runs the block at `pc`, which does not fit in the gas left, charging each instruction
+    /// before it runs. The block costs more than is left, so this stops (out of gas at the
+    /// first instruction that does not fit, or earlier for another reason) before its last
+    /// instruction, the only one that can be a control instruction.
+    private mutating func runExactly(from start: Int) throws(MachineStop) -> Never {
+        var pc = start
+        while true {
+            let cost = GasSchedule.cost(program.code[pc])
+            guard gasLimit - gasUsed >= cost else { throw .outOfGas(pc: pc) }
+            gasUsed += cost
+            let op = code.plain[pc]
+            switch op.code {
+            case .ret, .jump, .jumpIfFalse, .forEach, .next, .offEnd:
+                // Unreachable, as above; kept as a stop rather than a crash.
+                throw .trap("control instruction in a block over the gas left", pc: pc)
             default:
-                try step(instruction, pc)
+                try execute(op, pc)
             }
             pc += 1
         }
@@ -108,29 +166,10 @@ struct Machine {
 
     private func target(_ pc: Int, _ offset: UInt32) throws(MachineStop) -> Int {
         let target = pc + 1 + Int(offset)
-        if !loops.isEmpty, target >= loops[loops.count - 1].end { throw .trap("jump out of a loop body", pc: pc) }
+        if let innermost = loops.indices.last, target >= loops[innermost].end { throw .trap("jump out of a loop body", pc: pc) }
+        // One past the last instruction is the `offEnd` sentinel, which traps the same way.
+        guard target <= code.count else { throw .trap("ran off the end of the code", pc: target) }
         return target
-    }
-
-    @inline(__always)
-    mutating func pop(_ pc: Int) throws(MachineStop) -> LicenceValue {
-        guard let value = stack.popLast() else { throw .trap("stack underflow", pc: pc) }
-        return value
-    }
-
-    @inline(__always)
-    mutating func popInt(_ pc: Int) throws(MachineStop) -> Int64? {
-        switch try pop(pc) {
-        case let .int(value): return value
-        case .unknown: return nil
-        default: throw .trap("operand is not a number", pc: pc)
-        }
-    }
-
-    /// Pops a known Int, refusing on unknown (for payments and counters, which must not guess).
-    mutating func popKnownInt(_ pc: Int) throws(MachineStop) -> Int64 {
-        guard let value = try popInt(pc) else { throw .refused("unknown fact") }
-        return value
     }
 
     func elements(of value: LicenceValue, _ pc: Int) throws(MachineStop) -> [LicenceValue] {
