@@ -2,25 +2,10 @@ extension Machine {
     /// Runs a superinstruction's fast path: true when done, false (having changed nothing)
     /// when an operand is not a known Int, an index is out of range, or the result would
     /// overflow, divide by zero or be refused; the caller then runs the plain ops, which stop
-    /// exactly as they always have.
+    /// exactly as they always have. (`dispatch` does the arithmetic ones in line, the same way.)
     @inline(__always)
     mutating func fused(_ op: Op) -> Bool {
         switch op.code {
-        case .localLocal:
-            guard let x = localInt(op.a), let y = localInt(op.b) else {
-                return op.then == .compare ? compareLocals(op) : false
-            }
-            guard let result = Self.combine(op, x, y) else { return false }
-            stack.push(result)
-        case .localImm:
-            guard let x = localInt(op.a), let result = Self.combine(op, x, op.imm) else { return false }
-            stack.push(result)
-        case .withLocal:
-            guard let y = localInt(op.a), let x = topInt(), let result = Self.combine(op, x, y) else { return false }
-            stack.slots[stack.count - 1] = result
-        case .withImm:
-            guard let x = topInt(), let result = Self.combine(op, x, op.imm) else { return false }
-            stack.slots[stack.count - 1] = result
         case .lengthOfLocal:
             guard Int(op.a) < locals.count, locals.slots[Int(op.a)].kind == .boxed else { return false }
             let count: Int
@@ -36,8 +21,7 @@ extension Machine {
         case .immToCounter:
             let (total, overflow) = counter(slot: Int(op.a)).addingReportingOverflow(op.imm)
             guard !overflow else { return false }
-            counterValues[Int(op.a)] = total
-            counterStates[Int(op.a)] = .changed
+            counters[Int(op.a)] = CachedCounter(value: total, state: .changed)
         default:
             return false
         }
@@ -45,20 +29,20 @@ extension Machine {
     }
 
     @inline(__always)
-    private func localInt(_ index: UInt32) -> Int64? {
+    func localInt(_ index: UInt32) -> Int64? {
         guard Int(index) < locals.count, locals.slots[Int(index)].kind == .int else { return nil }
         return locals.slots[Int(index)].bits
     }
 
     @inline(__always)
-    private func topInt() -> Int64? {
+    func topInt() -> Int64? {
         guard stack.count > 0, stack.slots[stack.count - 1].kind == .int else { return nil }
         return stack.slots[stack.count - 1].bits
     }
 
     /// `x then y` for known Ints, or nil when the plain op would trap.
     @inline(__always)
-    private static func combine(_ op: Op, _ x: Int64, _ y: Int64) -> Slot? {
+    static func combine(_ op: Op, _ x: Int64, _ y: Int64) -> Slot? {
         let result: Int64, overflow: Bool
         switch op.then {
         case .add: (result, overflow) = x.addingReportingOverflow(y)
@@ -86,10 +70,10 @@ extension Machine {
 
     /// `local a; local b; compare ==/!=` on two boxed values (ids, parties, text).
     @inline(__always)
-    private mutating func compareLocals(_ op: Op) -> Bool {
+    mutating func compareLocals(_ op: Op) -> Bool {
         guard op.comparison == .equal || op.comparison == .notEqual, Int(op.a) < locals.count, Int(op.b) < locals.count,
-              locals.slots[Int(op.a)].kind == .boxed, locals.slots[Int(op.b)].kind == .boxed else { return false }
-        let equal = locals.boxesIdentical(Int(op.a), Int(op.b)) || locals.boxes[Int(op.a)] == locals.boxes[Int(op.b)]
+              locals.slots[Int(op.a)].isBoxed, locals.slots[Int(op.b)].isBoxed else { return false }
+        let equal = locals.boxesEqual(Int(op.a), Int(op.b))
         stack.push(.bool(equal == (op.comparison == .equal)))
         return true
     }

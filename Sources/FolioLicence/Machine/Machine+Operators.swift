@@ -73,9 +73,9 @@ extension Machine {
     /// Whether two popped slots (boxes still at stack indices `i` and `j`) hold equal values.
     @inline(__always)
     private func equal(_ a: Slot, at i: Int, _ b: Slot, at j: Int) -> Bool {
-        guard a.kind == .boxed || b.kind == .boxed else { return a.kind == b.kind && a.bits == b.bits }
-        guard a.kind == .boxed, b.kind == .boxed else { return false }
-        return stack.boxes[i] == stack.boxes[j]
+        guard a.isBoxed || b.isBoxed else { return a.kind == b.kind && a.bits == b.bits }
+        guard a.isBoxed, b.isBoxed else { return false }
+        return stack.boxesEqual(i, j)
     }
 
     /// Three-valued (Kleene) logic: `false and unknown` is false, `true or unknown` is true.

@@ -55,12 +55,11 @@ extension Machine {
     /// An unkeyed counter's value (cache slot `slot`): this run's changes, else the stored value.
     @inline(__always)
     mutating func counter(slot: Int) -> Int64 {
-        if counterStates[slot] == .unread {
+        if counters[slot].state == .unread {
             let key = CounterKey(name: code.counterNames[slot])
-            counterValues[slot] = effects.counters[key] ?? inputs.counter(key)
-            counterStates[slot] = .read
+            counters[slot] = CachedCounter(value: effects.counters[key] ?? inputs.counter(key), state: .read)
         }
-        return counterValues[slot]
+        return counters[slot].value
     }
 
     /// Pops an amount and adds it to an unkeyed counter; overflow traps.
@@ -69,18 +68,14 @@ extension Machine {
         let amount = try popKnownInt(pc)
         let (total, overflow) = counter(slot: slot).addingReportingOverflow(amount)
         guard !overflow else { throw .trap("integer overflow", pc: pc) }
-        counterValues[slot] = total
-        counterStates[slot] = .changed
+        counters[slot] = CachedCounter(value: total, state: .changed)
     }
 
-    /// Writes the run's counter changes to `effects` and forgets the values read, since the
-    /// caller may replace `effects` before the next run.
+    /// Writes the run's counter changes to `effects`. The cache lives for one run only, since
+    /// the caller may replace `effects` before the next.
     mutating func writeCounters() {
-        for slot in counterStates.indices where counterStates[slot] != .unread {
-            if counterStates[slot] == .changed {
-                effects.counters[CounterKey(name: code.counterNames[slot])] = counterValues[slot]
-            }
-            counterStates[slot] = .unread
+        for slot in 0..<counters.count where counters[slot].state == .changed {
+            effects.counters[CounterKey(name: code.counterNames[slot])] = counters[slot].value
         }
     }
 }

@@ -21,11 +21,11 @@ struct Machine {
     /// The run's operand stack and locals; allocated by `run`, freed when it ends.
     var stack = ValueStack.none
     var locals = ValueStack.none
-    var loops: [Loop] = []
+    /// The open loops, innermost last.
+    var loops = RunBuffer<Loop>()
     /// Unkeyed counters' values during one run (by `LoweredCode` cache slot), written to
     /// `effects.counters` when the run ends, so a counter is looked up once per run.
-    var counterValues: [Int64]
-    var counterStates: [CounterState]
+    var counters = RunBuffer<CachedCounter>()
     /// The rule payments are attributed to.
     var rule = ""
 
@@ -39,6 +39,11 @@ struct Machine {
 
     enum CounterState: UInt8 { case unread, read, changed }
 
+    struct CachedCounter {
+        var value: Int64
+        var state: CounterState
+    }
+
     init(program: Program, inputs: EvaluationInputs, gasLimit: UInt64, metered: Bool = true) {
         self.program = program
         code = program.lowered
@@ -46,20 +51,22 @@ struct Machine {
         self.gasLimit = gasLimit
         self.metered = metered
         symbolic = inputs.assumed != nil
-        counterValues = Array(repeating: 0, count: code.counterNames.count)
-        counterStates = Array(repeating: .unread, count: code.counterNames.count)
     }
 
     /// Runs the code at `entry` to its `ret`; returns what a condition left on the stack.
     mutating func run(entry: UInt32, locals count: UInt16) throws(MachineStop) -> LicenceValue? {
         stack = ValueStack(capacity: 32)
         locals = ValueStack(locals: Int(count))
-        loops.removeAll(keepingCapacity: true)
+        loops = RunBuffer()
+        if !code.counterNames.isEmpty {
+            counters = RunBuffer(repeating: CachedCounter(value: 0, state: .unread), count: code.counterNames.count)
+        }
         defer {
             stack.free()
             locals.free()
-            loops.removeAll(keepingCapacity: true)
+            loops.free()
             writeCounters()
+            counters.free()
         }
         return try dispatch(from: Int(entry))
     }
@@ -124,12 +131,51 @@ struct Machine {
                     loops.removeLast()
                 case .offEnd:
                     throw .trap("ran off the end of the code", pc: pc)
-                case .localLocal, .localImm, .withLocal, .withImm, .lengthOfLocal, .counterToLocal, .immToCounter:
+                // The commonest ops, here rather than in `execute`, which the compiler does not
+                // inline into this loop.
+                case .localLocal:
+                    if let x = localInt(op.a), let y = localInt(op.b), let result = Self.combine(op, x, y) {
+                        stack.push(result)
+                        pc += 3
+                        continue
+                    }
+                    if op.then == .compare, compareLocals(op) {
+                        pc += 3
+                        continue
+                    }
+                    try execute(code.plain[pc], pc)
+                case .localImm:
+                    if let x = localInt(op.a), let result = Self.combine(op, x, op.imm) {
+                        stack.push(result)
+                        pc += 3
+                        continue
+                    }
+                    try execute(code.plain[pc], pc)
+                case .withLocal:
+                    if let y = localInt(op.a), let x = topInt(), let result = Self.combine(op, x, y) {
+                        stack.slots[stack.count - 1] = result
+                        pc += 2
+                        continue
+                    }
+                    try execute(code.plain[pc], pc)
+                case .withImm:
+                    if let x = topInt(), let result = Self.combine(op, x, op.imm) {
+                        stack.slots[stack.count - 1] = result
+                        pc += 2
+                        continue
+                    }
+                    try execute(code.plain[pc], pc)
+                case .lengthOfLocal, .counterToLocal, .immToCounter:
                     if fused(op) {
                         pc += op.code.span
                         continue
                     }
                     try execute(code.plain[pc], pc)
+                case .pushInt: stack.push(.int(op.imm))
+                case .local: try pushLocal(Int(op.a), pc)
+                case .setLocal: try storeLocal(Int(op.a), pc)
+                case .add, .sub, .mul, .div: try binaryArithmetic(op.code, op.rounding, pc)
+                case .addCounter: try addToCounter(slot: Int(op.a), pc)
                 default:
                     try execute(op, pc)
                 }
@@ -166,7 +212,7 @@ struct Machine {
 
     private func target(_ pc: Int, _ offset: UInt32) throws(MachineStop) -> Int {
         let target = pc + 1 + Int(offset)
-        if let innermost = loops.indices.last, target >= loops[innermost].end { throw .trap("jump out of a loop body", pc: pc) }
+        if loops.count > 0, target >= loops[loops.count - 1].end { throw .trap("jump out of a loop body", pc: pc) }
         // One past the last instruction is the `offEnd` sentinel, which traps the same way.
         guard target <= code.count else { throw .trap("ran off the end of the code", pc: target) }
         return target

@@ -1,10 +1,29 @@
 /// A VM value as the machine holds it: Unknown, Bool and Int inline (plain bits, nothing to
 /// retain or release), anything else boxed as a `LicenceValue` beside it.
 struct Slot {
-    enum Kind: UInt8 { case unknown, bool, int, boxed }
+    enum Kind: UInt8 {
+        case unknown, bool, int
+        /// A set, list or shares, in the box.
+        case boxed
+        /// Bytes (ids, parties, text), in the box; `bits` is `digest` of them.
+        case bytes
+    }
+
     var kind: Kind
-    /// An Int's value, or a Bool's as 0 or 1.
+    /// An Int's value, a Bool's as 0 or 1, or the digest of bytes.
     var bits: Int64
+
+    var isBoxed: Bool { kind.rawValue >= Kind.boxed.rawValue }
+
+    /// The length and first eight bytes, mixed: equal bytes have equal digests, so bytes with
+    /// different digests differ without a look at the box (most unequal ids in a loop).
+    static func digest(_ bytes: [UInt8]) -> Int64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var digest = UInt64(truncatingIfNeeded: buffer.count) &* 0x9E37_79B9_7F4A_7C15
+            for index in 0..<Swift.min(buffer.count, 8) { digest ^= UInt64(buffer[index]) << (8 * UInt64(index)) }
+            return Int64(bitPattern: digest)
+        }
+    }
 
     static let unknown = Slot(kind: .unknown, bits: 0)
     static func int(_ value: Int64) -> Slot { Slot(kind: .int, bits: value) }
@@ -77,7 +96,7 @@ struct ValueStack {
         if count == capacity { grow() }
         let slot = other.slots[index]
         slots[count] = slot
-        if slot.kind == .boxed { boxes[count] = other.boxes[index] }
+        if slot.isBoxed { boxes[count] = other.boxes[index] }
         count += 1
     }
 
@@ -87,6 +106,9 @@ struct ValueStack {
         case .unknown: slots[index] = .unknown
         case let .bool(flag): slots[index] = .bool(flag)
         case let .int(number): slots[index] = .int(number)
+        case let .bytes(bytes):
+            slots[index] = Slot(kind: .bytes, bits: Slot.digest(bytes))
+            boxes[index] = value
         default:
             slots[index] = Slot(kind: .boxed, bits: 0)
             boxes[index] = value
@@ -98,7 +120,7 @@ struct ValueStack {
     mutating func set(_ index: Int, copyOf from: Int, in other: ValueStack) {
         let slot = other.slots[from]
         slots[index] = slot
-        if slot.kind == .boxed { boxes[index] = other.boxes[from] }
+        if slot.isBoxed { boxes[index] = other.boxes[from] }
     }
 
     /// Entry `index` as a `LicenceValue`.
@@ -108,8 +130,16 @@ struct ValueStack {
         case .unknown: return .unknown
         case .bool: return .bool(slot.bits != 0)
         case .int: return .int(slot.bits)
-        case .boxed: return boxes[index]
+        case .boxed, .bytes: return boxes[index]
         }
+    }
+
+    /// Whether the boxed entries `i` and `j` (of kind `.boxed` or `.bytes`) hold equal values.
+    @inline(__always)
+    func boxesEqual(_ i: Int, _ j: Int) -> Bool {
+        let a = slots[i], b = slots[j]
+        guard a.kind == b.kind, a.kind != .bytes || a.bits == b.bits else { return false }
+        return boxesIdentical(i, j) || boxes[i] == boxes[j]
     }
 
     /// Whether boxes `i` and `j` are bit for bit the same (one case, one payload buffer), which
