@@ -84,7 +84,7 @@ struct ValueStack {
     }
 
     /// Pushes a value, inline when it is Unknown, a Bool or an Int.
-    mutating func push(value: LicenceValue) {
+    mutating func push(value: consuming LicenceValue) {
         if count == capacity { grow() }
         set(count, value)
         count += 1
@@ -100,8 +100,8 @@ struct ValueStack {
         count += 1
     }
 
-    /// Sets entry `index` (below `capacity`) to `value`.
-    mutating func set(_ index: Int, _ value: LicenceValue) {
+    /// Sets entry `index` (below `capacity`) to `value`, taking it over (no copy to retain).
+    mutating func set(_ index: Int, _ value: consuming LicenceValue) {
         switch value {
         case .unknown: slots[index] = .unknown
         case let .bool(flag): slots[index] = .bool(flag)
