@@ -1,4 +1,5 @@
 import FolioCore
+import FolioTestSupport
 import Testing
 @testable import FolioLicence
 
@@ -224,18 +225,11 @@ enum Equivalence {
     }
 }
 
-/// A deterministic generator (SplitMix64), so a failing random case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// FolioTestSupport's SplitMix64 generator, so a failing random case can be replayed.
+typealias SplitMix = SeededGenerator
 
+extension SeededGenerator {
+    /// A value in 0..<n by plain reduction (the sequences the cases were written against).
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
 
