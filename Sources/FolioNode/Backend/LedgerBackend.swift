@@ -14,6 +14,8 @@ public struct LedgerBackend: NodeBackend {
     let network: (any NetworkStatusSource)?
     let standalone: Bool
     let tracker = SyncTracker()
+    /// Works derived from each work, read from the main chain's blocks as questions come.
+    let derivativeIndex: DerivativeIndex
 
     /// A backend over `ledger`; `network` is nil on a node without peers (the dev chain).
     public init(ledger: Ledger, network: (any NetworkStatusSource)?, standalone: Bool) {
@@ -21,6 +23,7 @@ public struct LedgerBackend: NodeBackend {
         self.ledger = ledger
         self.network = network
         self.standalone = standalone
+        derivativeIndex = DerivativeIndex(store: ledger.store)
     }
 
     var store: any ChainStore { ledger.store }
@@ -133,6 +136,12 @@ public struct LedgerBackend: NodeBackend {
         }
         return near.sorted { ($0.distance, $0.workId.hex) < ($1.distance, $1.workId.hex) }.prefix(limit)
             .map { FolioAPI.SimilarWork(id: $0.workId.hex, distance: $0.distance) }
+    }
+
+    public func derivatives(of id: WorkId, limit: Int) async throws(BackendError) -> DerivativeList {
+        do { return try await derivativeIndex.derivatives(of: id, limit: limit) } catch {
+            throw .failed("store: \(error)")
+        }
     }
 
     public func works(ownedBy owner: Address, limit: Int) async throws(BackendError) -> [WorkSummary] {

@@ -32,12 +32,22 @@ public protocol NodeBackend: Sendable {
     /// Works `owner` holds a share in now, newest registration first, at most `limit` of them
     /// (the handler has already checked `limit` against `WorkListParams.maxLimit`).
     func works(ownedBy owner: Address, limit: Int) async throws(BackendError) -> [WorkSummary]
+    /// Works registered as derivatives of `id` (declaring it a parent), oldest first, at most
+    /// `limit` of them, with their total and how far the node has indexed the chain.
+    func derivatives(of id: WorkId, limit: Int) async throws(BackendError) -> DerivativeList
     /// A licence offer.
     func offer(_ id: OfferId) async throws(BackendError) -> OfferSummary
     /// A granted licence.
     func licence(_ id: LicenceId) async throws(BackendError) -> LicenceSummary
     /// A published licence-terms template.
     func template(_ id: TemplateId) async throws(BackendError) -> TemplateSummary
+}
+
+extension NodeBackend {
+    /// A backend without a chain to index has no derivatives to list.
+    public func derivatives(of id: WorkId, limit: Int) async throws(BackendError) -> DerivativeList {
+        throw .unavailable("this node keeps no index of derivative works")
+    }
 }
 
 /// A block named by id or by height on the best chain.

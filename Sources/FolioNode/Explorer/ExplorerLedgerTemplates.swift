@@ -28,20 +28,30 @@ enum ExplorerLedgerTemplates {
         </table>
         <h2>Owners</h2>
         <table><tr><th>Owner</th><th>Share</th></tr>
-        {{#owners}}<tr><td class="id"><a href="/account/{{address}}">{{address}}</a></td><td>{{percent}} ({{share}} parts)</td></tr>{{/owners}}
+        {{#owners.rows}}<tr><td class="id"><a href="/account/{{address}}">{{address}}</a></td><td>{{percent}} ({{share}} parts)</td></tr>{{/owners.rows}}
         </table>
+        {{#owners.hasMore}}<p class="note">and {{owners.more}} more</p>{{/owners.hasMore}}
         <h2>Parent works</h2>
-        {{#parents}}<p class="id"><a href="/work/{{.}}">{{.}}</a></p>{{/parents}}
-        {{^parents}}<p class="note">None declared: an original work.</p>{{/parents}}
+        {{#parents.rows}}<p class="id"><a href="/work/{{.}}">{{.}}</a></p>{{/parents.rows}}
+        {{#parents.hasMore}}<p class="note">and {{parents.more}} more</p>{{/parents.hasMore}}
+        {{^parents.rows}}<p class="note">None declared: an original work.</p>{{/parents.rows}}
+        <h2>Derivative works</h2>
+        {{#derivatives.rows}}<p class="id"><a href="/work/{{id}}">{{id}}</a> registered at height {{height}}</p>{{/derivatives.rows}}
+        {{#derivatives.hasMore}}<p class="note">and {{derivatives.more}} more</p>{{/derivatives.hasMore}}
+        {{^derivatives.rows}}{{^derivativesNote}}<p class="note">No registered work declares this one a parent.</p>{{/derivativesNote}}{{/derivatives.rows}}
+        {{#derivativesNote}}<p class="note">{{derivativesNote}}</p>{{/derivativesNote}}
         <h2>Similar works</h2>
-        {{#similar}}<p class="id"><a href="/work/{{id}}">{{id}}</a> at distance {{distance}}</p>{{/similar}}
-        {{^similar}}<p class="note">No registered work was within the similarity distance.</p>{{/similar}}
+        {{#similar.rows}}<p class="id"><a href="/work/{{id}}">{{id}}</a> at distance {{distance}}</p>{{/similar.rows}}
+        {{#similar.hasMore}}<p class="note">and {{similar.more}} more</p>{{/similar.hasMore}}
+        {{^similar.rows}}<p class="note">No registered work was within the similarity distance.</p>{{/similar.rows}}
         <h2>Licences offered</h2>
-        {{#offers}}<p class="id"><a href="/offer/{{id}}">{{id}}</a> by {{offerer}}{{#revoked}} (revoked){{/revoked}}</p>{{/offers}}
-        {{^offers}}<p class="note">No offers.</p>{{/offers}}
+        {{#offers.rows}}<p class="id"><a href="/offer/{{id}}">{{id}}</a> by {{offerer}}{{#revoked}} (revoked){{/revoked}}</p>{{/offers.rows}}
+        {{#offers.hasMore}}<p class="note">and {{offers.more}} more</p>{{/offers.hasMore}}
+        {{^offers.rows}}<p class="note">No offers.</p>{{/offers.rows}}
         <h2>Licences granted</h2>
-        {{#licences}}<p class="id"><a href="/licence/{{id}}">{{id}}</a> to {{licensee}}: {{state}}, paid {{totalPaid}}</p>{{/licences}}
-        {{^licences}}<p class="note">No licences granted.</p>{{/licences}}
+        {{#licences.rows}}<p class="id"><a href="/licence/{{id}}">{{id}}</a> to {{licensee}}: {{state}}, paid {{totalPaid}}</p>{{/licences.rows}}
+        {{#licences.hasMore}}<p class="note">and {{licences.more}} more</p>{{/licences.hasMore}}
+        {{^licences.rows}}<p class="note">No licences granted.</p>{{/licences.rows}}
         {{> footer}}
         """
 

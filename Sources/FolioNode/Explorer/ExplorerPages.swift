@@ -7,15 +7,36 @@ struct TransactionPage {
     let pending: Bool
 }
 
-/// The work page's model.
+/// The work page's model. Every list is cut to `WorkPage.listCap` rows, saying how many more
+/// there are, so a much-derived or much-licensed work still makes a page of bounded size.
 struct WorkPage {
+    /// Most rows a list on the work page shows.
+    static let listCap = 50
+
     let title: String
     let work: WorkSummary
-    let owners: [OwnerRow]
-    let similar: [FolioAPI.SimilarWork]
-    let offers: [OfferSummary]
-    let licences: [LicenceSummary]
-    let parents: [String]
+    let owners: CappedList<OwnerRow>
+    let parents: CappedList<String>
+    let derivatives: CappedList<DerivativeList.Entry>
+    /// Why the derivatives may be incomplete (index behind the tip, or none on this node).
+    let derivativesNote: String?
+    let similar: CappedList<FolioAPI.SimilarWork>
+    let offers: CappedList<OfferSummary>
+    let licences: CappedList<LicenceSummary>
+}
+
+/// The first rows of a list and how many were left off.
+struct CappedList<Row> {
+    let rows: [Row]
+    let more: Int
+    let hasMore: Bool
+
+    /// The first `cap` of `all`; `total` counts rows not handed over (default: `all.count`).
+    init(_ all: [Row], cap: Int = WorkPage.listCap, total: Int? = nil) {
+        rows = Array(all.prefix(max(cap, 0)))
+        more = max((total ?? all.count) - rows.count, 0)
+        hasMore = more > 0
+    }
 }
 
 /// An owner and their share as a percentage with six decimals, exact from parts per 10^8.

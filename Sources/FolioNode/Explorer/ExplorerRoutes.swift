@@ -11,18 +11,21 @@ struct ExplorerRoutes: Sendable {
     let matcher: FileMatcher
     /// One `/match` fingerprinting at a time, off the cooperative pool.
     let matchGate = MatchGate()
+    /// How many `/match` uploads each client may send.
+    let matchLimiter: MatchRateLimiter
 
     /// Compiles the templates; a template that does not compile is a bug in this file's
     /// sibling, reported at start rather than on a request.
-    init(backend: any NodeBackend) throws {
+    init(backend: any NodeBackend, matchLimiter: MatchRateLimiter = MatchRateLimiter()) throws {
         self.backend = backend
+        self.matchLimiter = matchLimiter
         var library = MustacheLibrary()
         for (name, text) in ExplorerTemplates.all { try library.register(text, named: name) }
         self.library = library
         matcher = FileMatcher()
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<NodeRequestContext>) {
         router.get("/") { _, _ in await home() }
         router.get("/block/:ref") { _, context in await block(context.parameters.get("ref") ?? "") }
         router.get("/account/:address") { _, context in await account(context.parameters.get("address") ?? "") }
@@ -32,7 +35,7 @@ struct ExplorerRoutes: Sendable {
         router.get("/offer/:id") { _, context in await offer(context.parameters.get("id") ?? "") }
         router.get("/licence/:id") { _, context in await licence(context.parameters.get("id") ?? "") }
         router.get("/match") { _, _ in matchForm() }
-        router.post("/match") { request, _ in await match(request) }
+        router.post("/match") { request, context in await match(request, from: ClientKey(context.remoteAddress)) }
     }
 
     func home() async -> Response {

@@ -5,7 +5,7 @@ struct MetricsRoute: Sendable {
     let metrics: NodeMetrics
     let backend: any NodeBackend
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register<Context: RequestContext>(on router: Router<Context>) {
         router.get("/metrics") { _, _ in
             await refresh()
             return Response(

@@ -10,7 +10,7 @@ struct RPCRoute: Sendable {
     let metrics: NodeMetrics
 
     /// Adds the route to `router`.
-    func register(on router: Router<BasicRequestContext>) {
+    func register<Context: RequestContext>(on router: Router<Context>) {
         router.post(RouterPath(stringLiteral: RPCDefaults.rpcPath)) { request, _ in
             try await respond(to: request)
         }
