@@ -46,4 +46,23 @@ import Testing
             #expect(String(buffer: response.body).contains("up to 64 MiB"))
         }
     }
+
+    /// Over a real socket the upload is counted against the connection's address, 127.0.0.1,
+    /// not the shared key of requests with no address.
+    @Test func overASocketTheUploadCountsAgainstThePeerAddress() async throws {
+        let clock = MatchRateLimiterTests.ManualClock()
+        let limiter = MatchRateLimiter(limit: MatchRateLimit(perMinute: 6, burst: 1, maxClients: 16), clock: clock.read)
+        let router = try NodeHTTP.router(
+            backend: GenesisBackend(params: try DevChain.params(), standalone: true), authenticator: RPCAuthenticator(mode: .off),
+            maxBodyBytes: 2048, metrics: NodeMetrics(), matchLimiter: limiter)
+        let app = Application(router: router, configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let first = try await client.execute(uri: "/match", method: .post, body: ByteBuffer(string: "not a form"))
+            #expect(first.status == .badRequest)
+            let second = try await client.execute(uri: "/match", method: .post, body: ByteBuffer(string: "not a form"))
+            #expect(second.status == .tooManyRequests)
+        }
+        #expect(limiter.admit(.ipv4(127, 0, 0, 1)) == .refused(retryAfterSeconds: 10))
+        #expect(limiter.admit(.unknown) == .admitted)
+    }
 }
