@@ -52,7 +52,8 @@ final class MatchRateLimiter: Sendable {
         let burst = UInt64(max(limit.burst, 1))
         self.limit = MatchRateLimit(perMinute: Int(perMinute), burst: Int(burst), maxClients: max(limit.maxClients, 1))
         interval = 60_000_000_000 / perMinute
-        tolerance = interval * (burst - 1)
+        let (product, overflow) = interval.multipliedReportingOverflow(by: burst - 1)
+        tolerance = overflow ? .max / 2 : product
         self.clock = clock
     }
 
@@ -73,7 +74,7 @@ final class MatchRateLimiter: Sendable {
         }
     }
 
-    /// Clients remembered now (for tests and metrics).
+    /// Clients remembered now (for tests).
     var clientCount: Int { table.withLock { $0.count } }
 
     /// Drops every client whose bucket is full again; if that frees less than an eighth of the
