@@ -1,6 +1,7 @@
 import Foundation
 
-/// folio-store-tool: the chain store's crash test (R1) and benchmarks (B5–B7).
+/// folio-store-tool: the chain store's crash test (R1) and benchmarks (B5–B7; B15 for the
+/// gate's similarity queries, SimilarityBench.swift).
 /// Development tool only; nothing ships it.
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
@@ -15,6 +16,10 @@ do {
     case "bench" where arguments.count >= 2:
         let numbers = arguments.dropFirst(2).compactMap { Int($0) }
         try await Bench.run(blockCount: numbers.first ?? 200, perBlock: numbers.dropFirst().first ?? 50, referenceBinary: arguments[1])
+    case "similarity" where arguments.count >= 2:
+        let numbers = arguments.dropFirst(2).compactMap { Int($0) }
+        try SimilarityBench.run(database: arguments[1], codes: numbers.first ?? 1_000_000,
+                                maxQueries: numbers.dropFirst().first ?? 1_000, secondsPerDistance: 60)
     default:
         throw ToolError.usage
     }
