@@ -91,7 +91,9 @@ var targets: [Target] = [
     .executableTarget(name: "folio-testnet", dependencies: ["FolioNode", argumentParser], path: "Sources/folio-testnet"),
     // Chain store crash test (R1) and benchmarks (B5-B7); a development tool, never shipped.
     .executableTarget(
-        name: "folio-store-tool", dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioTestSupport"],
+        name: "folio-store-tool",
+        dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioFingerprint", "FolioTestSupport",
+                       .product(name: "GRDB", package: "GRDB.swift")],
         path: "Benchmarks/store/folio-store-tool"),
     // B17: the peer session's encrypted bulk transfer; a development tool, never shipped.
     .executableTarget(
