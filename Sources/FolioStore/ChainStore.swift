@@ -40,6 +40,9 @@ public protocol ChainStore: AnyObject, Sendable {
     /// Registered works whose fingerprint is within `distance` bits of `fingerprint`, through
     /// the chunk index (no table scan), nearest first.
     func works(near fingerprint: Fingerprint, within distance: Int) throws(StoreError) -> [SimilarWork]
+    /// Every registered work's id and fingerprint, in id order: what an in-memory similarity
+    /// index is built from when a node starts.
+    func workFingerprints() throws(StoreError) -> [(id: WorkId, fingerprint: Fingerprint)]
     /// A published template.
     func template(_ id: TemplateId) throws(StoreError) -> TemplateRecord?
     /// An offer.

@@ -52,6 +52,10 @@ public final class InMemoryChainStore: ChainStore {
         state.withLock { $0.search(fingerprint, within: distance) }
     }
 
+    public func workFingerprints() throws(StoreError) -> [(id: WorkId, fingerprint: Fingerprint)] {
+        state.withLock { state in state.works.map { ($0.key, $0.value.registration.fingerprint) } }.sorted { $0.id < $1.id }
+    }
+
     public func template(_ id: TemplateId) throws(StoreError) -> TemplateRecord? { state.withLock { $0.templates[id] } }
     public func offer(_ id: OfferId) throws(StoreError) -> OfferRecord? { state.withLock { $0.offers[id] } }
 

@@ -21,6 +21,21 @@ extension SQLiteChainStore {
         try works(near: fingerprint, within: distance, plan: .automatic)
     }
 
+    public func workFingerprints() throws(StoreError) -> [(id: WorkId, fingerprint: Fingerprint)] {
+        try reading { db in
+            var found: [(id: WorkId, fingerprint: Fingerprint)] = []
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT id, fingerprint FROM works ORDER BY id"))
+            while let row = try rows.next() {
+                let idBytes: Data = row[0], code: Data = row[1]
+                guard let id = Hash256(bytes: idBytes), let fingerprint = Fingerprint(bytes: [UInt8](code)) else {
+                    throw StoreError.corrupt("work row with a malformed id or fingerprint")
+                }
+                found.append((id, fingerprint))
+            }
+            return found
+        }
+    }
+
     /// `works(near:within:)` read the way `plan` says (tests pin a plan to check both).
     func works(near fingerprint: Fingerprint, within distance: Int, plan: SimilarityPlan) throws(StoreError) -> [SimilarWork] {
         guard distance >= 0 else { return [] }

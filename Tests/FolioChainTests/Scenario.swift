@@ -35,6 +35,10 @@ struct Scenario {
             let directory = try TemporaryDirectory(prefix: "folio-chain")
             store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path)
             self.directory = directory
+        case .mirroredSQLite:
+            let directory = try TemporaryDirectory(prefix: "folio-chain")
+            store = try SimilarityMirrorStore(SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path))
+            self.directory = directory
         }
         chain = try Chain(
             params: params, store: store, engine: FakeConsensusEngine(checksSharedRules: true, tieBreak: tieBreak), licences: FakeLicenceEngine(),
@@ -84,6 +88,7 @@ struct Scenario {
 
 /// The two store implementations chain scenarios run on.
 enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
-    case memory, sqlite
+    /// SQLite with the near-duplicate search answered by `SimilarityMirrorStore`, as the node runs.
+    case memory, sqlite, mirroredSQLite
     var description: String { rawValue }
 }

@@ -48,6 +48,7 @@ final class TimingStore: ChainStore {
     func work(_ id: WorkId) throws(StoreError) -> WorkRecord? { try inner.work(id) }
     func works(ownedBy owner: Address) throws(StoreError) -> [WorkId] { try inner.works(ownedBy: owner) }
     func workLinks(_ id: WorkId) throws(StoreError) -> [SimilarWork]? { try inner.workLinks(id) }
+    func workFingerprints() throws(StoreError) -> [(id: WorkId, fingerprint: Fingerprint)] { try inner.workFingerprints() }
     func works(near fingerprint: Fingerprint, within distance: Int) throws(StoreError) -> [SimilarWork] {
         try inner.works(near: fingerprint, within: distance)
     }

@@ -20,9 +20,11 @@ enum NodeLedgerFactory {
         do { engine = try ConsensusEngineFactory.make(params: params) } catch {
             throw .genesis("the genesis names an engine this build cannot run: \(error)")
         }
-        let store: SQLiteChainStore
+        // The near-duplicate gate searches an in-memory mirror of the works (SimilarityMirrorStore):
+        // the SQLite chunk tables take about a second a search at a million works.
+        let store: SimilarityMirrorStore
         let path = dataDirectory + "/" + databaseName
-        do { store = try SQLiteChainStore(path: path) } catch { throw .store("\(path): \(error)") }
+        do { store = try SimilarityMirrorStore(SQLiteChainStore(path: path)) } catch { throw .store("\(path): \(error)") }
         let clock: @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970) + clockOffset }
         let chain: Chain
         do {
