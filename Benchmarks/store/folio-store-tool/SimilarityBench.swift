@@ -1,3 +1,4 @@
+import FolioChain
 import FolioCore
 import FolioFingerprint
 import FolioStore
@@ -29,11 +30,9 @@ enum SimilarityBench {
 
         let store = try SQLiteChainStore(path: path)
         defer { try? store.close() }
-        var index = SimilarityIndex()
-        let (_, buildWall, buildCPU) = measure { index.insert(contentsOf: codes.enumerated().map { (code: $1, id: $0) }) }
-        print("{\"benchmark\":\"memory-index-build\",\"codes\":\(index.count),\"wall_seconds\":\(buildWall),\"cpu_seconds\":\(buildCPU)}")
-
-        try mirrorStartup(path: path)
+        // The gate's path in the node: SimilarityMirrorStore over the same store (built from it).
+        let (mirror, openWall, openCPU) = try measure { try SimilarityMirrorStore(store) }
+        print("{\"benchmark\":\"mirror-open\",\"works\":\(total),\"wall_seconds\":\(openWall),\"cpu_seconds\":\(openCPU)}")
 
         for distance in distances {
             let flips = distance / 2
@@ -49,56 +48,19 @@ enum SimilarityBench {
                 let (got, w0, c0) = measure { try? store.works(near: query, within: distance) }
                 guard let got else { throw ToolError.failed("works(near:within:) failed") }
                 sqlWall.append(w0); sqlCPU.append(c0)
-                let (mem, w1, c1) = measure { index.search(query, within: distance) }
+                let (mem, w1, c1) = measure { try? mirror.works(near: query, within: distance) }
                 memWall.append(w1); memCPU.append(c1)
-                let expected = mem.map { SimilarWork(workId: ids[$0.id], distance: $0.distance) }.sorted()
-                if got != expected { mismatches += 1 }
+                if got != mem { mismatches += 1 }
                 hits += got.count
                 q += 1
             }
             print("{\"benchmark\":\"sqlite-works-near-\(distance)\",\"codes\":\(total),\"queries\":\(q),\"hits\":\(hits)"
-                  + ",\"mismatches_against_memory_index\":\(mismatches)"
+                  + ",\"mismatches_against_mirror\":\(mismatches)"
                   + spread("wall", sqlWall) + spread("cpu", sqlCPU)
                   + spread("memory_wall", memWall) + spread("memory_cpu", memCPU) + "}")
-            if mismatches > 0 { throw ToolError.failed("\(mismatches) answers within \(distance) differ from SimilarityIndex") }
+            if mismatches > 0 { throw ToolError.failed("\(mismatches) answers within \(distance) differ from the mirror") }
             try probePhase(path: path, codes: codes, distance: distance, queries: min(q, 20))
         }
-    }
-
-    /// What an in-memory mirror of the gate's index would cost a node at start: every
-    /// registered work's id and fingerprint read from the works table, then one bulk build of a
-    /// `SimilarityIndex` (positions as ids, the work ids in an array beside it).
-    static func mirrorStartup(path: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        let before = residentBytes()
-        let ((ids, codes), readWall, readCPU) = try measure { () throws -> ([WorkId], [Fingerprint]) in
-            try queue.read { db -> ([WorkId], [Fingerprint]) in
-                var ids: [WorkId] = [], codes: [Fingerprint] = []
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, fingerprint FROM works")
-                while let row = try rows.next() {
-                    let id: Data = row[0], code: Data = row[1]
-                    guard let workId = Hash256(bytes: [UInt8](id)), let fingerprint = Fingerprint(bytes: [UInt8](code)) else { continue }
-                    ids.append(workId)
-                    codes.append(fingerprint)
-                }
-                return (ids, codes)
-            }
-        }
-        var index = SimilarityIndex()
-        let (_, buildWall, buildCPU) = measure { index.insert(contentsOf: codes.enumerated().map { (code: $1, id: $0) }) }
-        print("{\"benchmark\":\"mirror-startup\",\"works\":\(ids.count),\"read_wall_seconds\":\(readWall),\"read_cpu_seconds\":\(readCPU)"
-              + ",\"build_wall_seconds\":\(buildWall),\"build_cpu_seconds\":\(buildCPU),\"index_storage_bytes\":\(index.storageBytes)"
-              + ",\"rss_growth_bytes\":\(residentBytes() - before)}")
-    }
-
-    /// Resident set size in bytes, from /proc/self/status.
-    static func residentBytes() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-            return (line.split(separator: " ").compactMap { Int($0) }.first ?? 0) * 1024
-        }
-        return 0
     }
 
     /// Where the time goes: the store's probe statements alone (the same SQL, IN lists of at
