@@ -177,6 +177,8 @@ import Testing
         #expect(try store.licences(forWork: work.id) == [licence])
         #expect(try store.workLinks(work.id) == [SimilarWork(workId: Fixture.hash("other"), distance: 12)])
         #expect(try store.works(near: code, within: 0) == [SimilarWork(workId: work.id, distance: 0)])
+        #expect(try store.workFingerprints().map(\.id) == [work.id])
+        #expect(try store.workFingerprints().map(\.fingerprint) == [code])
 
         // Alice gives Bob the whole work: the owner index moves with it.
         var moved = work
