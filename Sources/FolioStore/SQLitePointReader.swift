@@ -97,8 +97,10 @@ final class SQLitePointReader: Sendable {
 
         /// Column `index` as bytes (an empty array for NULL or an empty blob).
         func bytes(_ index: Int32) -> [UInt8] {
+            // The pointer first, then its size: SQLite's documented order, in case of a conversion.
+            let base = sqlite3_column_blob(statement, index)
             let count = Int(sqlite3_column_bytes(statement, index))
-            guard count > 0, let base = sqlite3_column_blob(statement, index) else { return [] }
+            guard count > 0, let base else { return [] }
             return [UInt8](UnsafeRawBufferPointer(start: base, count: count))
         }
 
