@@ -27,21 +27,22 @@ public struct InlineBytes32: Hashable, Sendable {
 
     /// Loads `raw`'s bytes (at most 32) with word loads and zeros the rest: the codec's path
     /// for fixed-size fields, with no call and no byte loop. `nil` for more than 32 bytes.
-    @inlinable
+    @inlinable @inline(__always)
     public init?(raw: UnsafeRawBufferPointer) {
         let count = raw.count
+        if count == 32 {
+            // Bytes in memory order: one load of the four words keeps that order.
+            words = raw.loadUnaligned(as: (UInt64, UInt64, UInt64, UInt64).self)
+            return
+        }
         guard count <= 32 else { return nil }
-        guard count == 32 || count == 20 else {
+        guard count == 20 else {
             Self.copy(raw, into: &words)
             return
         }
-        // Bytes in memory order: loading native words and storing them back keeps that order.
         words.0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
         words.1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        if count == 32 {
-            words.2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
-            words.3 = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-        } else {
+        do {
             // The last four of twenty bytes go to the low-addressed half of word 2.
             var tail: UInt64 = 0
             Swift.withUnsafeMutableBytes(of: &tail) { out in
