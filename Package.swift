@@ -95,9 +95,11 @@ var targets: [Target] = [
         dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioFingerprint", "FolioTestSupport",
                        .product(name: "GRDB", package: "GRDB.swift")],
         path: "Benchmarks/store/folio-store-tool"),
-    // B17: the peer session's encrypted bulk transfer; a development tool, never shipped.
+    // B17: the encrypted transport's bulk transfer (session, framing); a development tool, never shipped.
     .executableTarget(
-        name: "folio-net-bench", dependencies: ["FolioNode", "FolioPeer", "FolioWire", "FolioCore", "FolioCrypto"],
+        name: "folio-net-bench",
+        dependencies: ["FolioNode", "FolioNetwork", "FolioPeer", "FolioWire", "FolioCore", "FolioCrypto",
+                       .product(name: "NIOCore", package: "swift-nio")],
         path: "Benchmarks/net/folio-net-bench"),
     .testTarget(
         name: "FolioIntegrationTests",
