@@ -29,8 +29,7 @@ package struct FrameDecoder: ByteToMessageDecoder {
 
     /// Takes one whole frame off the front of `buffer`, or nothing if it is not all there yet.
     package static func nextFrame(from buffer: inout ByteBuffer, magic: NetworkMagic) throws(WireError) -> Frame? {
-        guard let headerBytes = buffer.getBytes(at: buffer.readerIndex, length: FrameHeader.byteCount),
-              let header = try FrameHeader.decode(headerBytes, expecting: magic) else { return nil }
+        guard let header = try FrameHeader.decode(buffer.readableBytesView, expecting: magic) else { return nil }
         let length = Int(header.length)
         guard buffer.readableBytes >= FrameHeader.byteCount + length else { return nil }
         buffer.moveReaderIndex(forwardBy: FrameHeader.byteCount)
@@ -49,8 +48,14 @@ package struct FrameEncoder: MessageToByteEncoder {
     /// An encoder for network `magic`.
     package init(magic: NetworkMagic) { self.magic = magic }
 
+    /// Writes the header's fields straight into `out` (the layout of `FrameHeader.bytes`, with
+    /// no 9-byte array per frame), then the payload, after making room for both at once.
     package func encode(data: Frame, out: inout ByteBuffer) throws {
-        out.writeBytes(data.header(magic: magic).bytes)
+        let header = data.header(magic: magic)
+        out.reserveCapacity(minimumWritableBytes: FrameHeader.byteCount + data.payload.count)
+        out.writeInteger(header.magic.rawValue, endianness: .little)
+        out.writeInteger(header.type)
+        out.writeInteger(header.length, endianness: .little)
         out.writeBytes(data.payload)
     }
 }

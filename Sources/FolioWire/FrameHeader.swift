@@ -37,22 +37,25 @@ package struct FrameHeader: Hashable, Sendable {
 
     /// Decodes the first 9 bytes of `bytes`, refusing another network's magic and any length
     /// over `WireLimits.maxFrameLength`. Returns nil when fewer than 9 bytes are given.
+    /// Reads the bytes where they are: every frame passes through here, so it allocates nothing.
     package static func decode<Bytes: Collection>(
         _ bytes: Bytes, expecting magic: NetworkMagic
     ) throws(WireError) -> FrameHeader? where Bytes.Element == UInt8 {
         guard bytes.count >= byteCount else { return nil }
-        var raw = [UInt8](); raw.reserveCapacity(byteCount)
-        raw.append(contentsOf: bytes.prefix(byteCount))
-        let actual = littleEndian32(raw, at: 0)
+        // Bytes 0..<8 little-endian in one word (magic, type, three length bytes), byte 8 apart.
+        var word: UInt64 = 0
+        var last: UInt8 = 0
+        var index = 0
+        for byte in bytes.prefix(byteCount) {
+            if index < 8 { word |= UInt64(byte) << (8 * UInt64(index)) } else { last = byte }
+            index += 1
+        }
+        let actual = UInt32(truncatingIfNeeded: word)
         guard actual == magic.rawValue else { throw .wrongMagic(expected: magic.rawValue, actual: actual) }
-        let length = littleEndian32(raw, at: 5)
+        let length = UInt32(truncatingIfNeeded: word >> 40) | UInt32(last) << 24
         guard Int(length) <= WireLimits.maxFrameLength else {
             throw .frameTooLarge(length: length, cap: WireLimits.maxFrameLength)
         }
-        return FrameHeader(magic: magic, type: raw[4], length: length)
+        return FrameHeader(magic: magic, type: UInt8(truncatingIfNeeded: word >> 32), length: length)
     }
-}
-
-private func littleEndian32(_ bytes: [UInt8], at offset: Int) -> UInt32 {
-    (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) }
 }

@@ -91,6 +91,16 @@ import Testing
         let written = try channel.readOutbound(as: ByteBuffer.self)
         #expect(written.map { Array($0.readableBytesView) } == Array(Self.stream.prefix(17)))
     }
+
+    @Test func encoderWritesTheHeaderFieldsLittleEndianBeforeALargePayload() throws {
+        // 70,000 = 0x00011170: length bytes 70 11 01 00.
+        let payload = (0..<70_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var out = ByteBuffer()
+        try FrameEncoder(magic: Self.magic).encode(data: Frame(type: 12, payload: payload), out: &out)
+        #expect(Array(out.readableBytesView) == [0x19, 0x0a, 0x11, 0xf0, 0x0c, 0x70, 0x11, 0x01, 0x00] + payload)
+        #expect(try FrameDecoder.nextFrame(from: &out, magic: Self.magic) == Frame(type: 12, payload: payload))
+        #expect(out.readableBytes == 0)
+    }
 }
 
 /// A seeded linear congruential generator (Knuth's MMIX constants) so chunk sizes are

@@ -43,6 +43,20 @@ import Testing
         }
     }
 
+    @Test func lengthsHighByteIsTheNinthByte() {
+        // Length bytes 00 00 00 01: 0x01000000, which only the ninth byte makes over the cap.
+        #expect(throws: WireError.frameTooLarge(length: 0x0100_0000, cap: 4_194_320)) {
+            try FrameHeader.decode(hex("190a11f0 0c 00000001"), expecting: Self.magic)
+        }
+    }
+
+    @Test func headerIsReadFromASliceInTheMiddleOfAStream() throws {
+        // Three bytes of an earlier frame, then the header (type 13, length 0x00012a07), then payload.
+        let stream = hex("aabbcc 190a11f0 0d 072a0100 ffee")
+        let header = try FrameHeader.decode(stream[3...], expecting: Self.magic)
+        #expect(header == FrameHeader(magic: Self.magic, type: 13, length: 0x0001_2a07))
+    }
+
     @Test func maximalLengthFieldIsRefused() {
         #expect(throws: WireError.frameTooLarge(length: UInt32.max, cap: 4_194_320)) {
             try FrameHeader.decode(hex("190a11f0 0c ffffffff"), expecting: Self.magic)
