@@ -71,7 +71,7 @@ package enum Message: Equatable, Sendable {
         case let .inv(m): return m.canonicalBytes
         case let .getData(m): return m.canonicalBytes
         case let .notFound(m): return m.canonicalBytes
-        case let .block(m): return m.canonicalBytes
+        case let .block(m): return m.payloadBytes
         case let .tx(m): return m.canonicalBytes
         case let .addr(m): return m.canonicalBytes
         case .getAddr: return GetAddrMessage().canonicalBytes
