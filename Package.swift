@@ -99,7 +99,7 @@ var targets: [Target] = [
     .executableTarget(
         name: "folio-net-bench",
         dependencies: ["FolioNode", "FolioNetwork", "FolioPeer", "FolioWire", "FolioCore", "FolioCrypto",
-                       .product(name: "NIOCore", package: "swift-nio")],
+                       .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio")],
         path: "Benchmarks/net/folio-net-bench"),
     .testTarget(
         name: "FolioIntegrationTests",

@@ -5,6 +5,7 @@ import FolioNode
 import FolioPeer
 import FolioWire
 import NIOCore
+import NIOEmbedded
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -14,8 +15,9 @@ import Glibc
 //
 // - transport: the encrypted transport's own work on a block's bytes. The sender seals the
 //   already-encoded payload (SessionCipher, the object a session seals with) and frames it
-//   into a NIO ByteBuffer as FrameEncoder does for the socket; the receiver cuts the frame out
-//   of that buffer (FrameDecoder) and opens it (authentication, decryption). This is B17's
+//   into a NIO ByteBuffer as FrameEncoder does for the socket; the receiver's decoder pipeline
+//   cuts the frame out of those bytes (FrameDecoder) and it is opened (authentication,
+//   decryption). This is B17's
 //   figure: it is the part OpenSSL's AEAD rate is a fair reference for.
 // - codec: encoding and decoding the `block` message alone (FolioCore's canonical codec).
 // - full path: a handshaken PeerSession sends `.block` (encode, seal) framed into a buffer;
@@ -79,10 +81,16 @@ struct SideTimes {
     var receive = 0.0
 }
 
-/// Runs `blocks` blocks through `send` (which appends to the buffer) and `receive` (which
-/// consumes from it), in batches, timing the two sides apart.
+/// Runs `blocks` blocks through `send` (which frames into the outgoing bytes) and `receive`
+/// (which gets each frame as the connection's decoder cut it), in batches, timing the two
+/// sides apart. The receiving side is the pipeline a connection has: a `ByteToMessageHandler`
+/// around `FrameDecoder`, fed the bytes in reads of at most 64 KiB, so a frame that spans
+/// reads is gathered as it is from a socket.
 func measure(blocks: Int, batch: Int, send: (inout ByteBuffer) throws -> Void,
-             receive: (inout ByteBuffer) throws -> Void) throws -> SideTimes {
+             receive: (Frame) throws -> Void) throws -> SideTimes {
+    let channel = EmbeddedChannel()
+    try channel.pipeline.syncOperations.addHandler(
+        ByteToMessageHandler(FrameDecoder(magic: magic), maximumBufferSize: FrameHeader.byteCount + WireLimits.maxFrameLength))
     var times = SideTimes()
     var wire = ByteBufferAllocator().buffer(capacity: 0)
     var done = 0
@@ -92,13 +100,22 @@ func measure(blocks: Int, batch: Int, send: (inout ByteBuffer) throws -> Void,
         let sendStart = cpuSeconds()
         for _ in 0..<count { try send(&wire) }
         let receiveStart = cpuSeconds()
-        for _ in 0..<count { try receive(&wire) }
+        var received = 0
+        while wire.readableBytes > 0 {
+            guard let read = wire.readSlice(length: min(wire.readableBytes, 65_536)) else { break }
+            try channel.writeInbound(read)
+            while let frame = try channel.readInbound(as: Frame.self) {
+                try receive(frame)
+                received += 1
+            }
+        }
         let end = cpuSeconds()
         times.send += receiveStart - sendStart
         times.receive += end - receiveStart
-        guard wire.readableBytes == 0 else { throw BenchError.transfer("\(wire.readableBytes) bytes left unread") }
+        guard received == count else { throw BenchError.transfer("received \(received) of \(count) frames") }
         done += count
     }
+    _ = try channel.finish()
     return times
 }
 
@@ -120,8 +137,7 @@ do {
     var checked = false
     let transport = try measure(blocks: blockCount, batch: batch, send: { wire in
         try encoder.encode(data: try sealing.seal(type: MessageType.block.rawValue, payload: payload), out: &wire)
-    }, receive: { wire in
-        guard let frame = try FrameDecoder.nextFrame(from: &wire, magic: magic) else { throw BenchError.transfer("no whole frame") }
+    }, receive: { frame in
         let plaintext = try opening.open(frame)
         if !checked {
             guard plaintext == payload else { throw BenchError.transfer("opened bytes differ from the sealed ones") }
@@ -157,8 +173,7 @@ do {
         for output in sender.send(.block(BlockMessage(block: block))) {
             if case let .send(frame, _) = output { try encoder.encode(data: frame, out: &wire) }
         }
-    }, receive: { wire in
-        guard let frame = try FrameDecoder.nextFrame(from: &wire, magic: magic) else { throw BenchError.transfer("no whole frame") }
+    }, receive: { frame in
         for output in receiver.receive(frame) {
             if case let .message(.block(received)) = output, received.block.transactions.count == perBlock { delivered += 1 }
             if case let .close(_, detail) = output { throw BenchError.transfer(detail) }
