@@ -50,6 +50,74 @@ public enum ChaCha20Poly1305 {
     }
 }
 
+extension ChaCha20Poly1305 {
+    /// Encrypts `plaintext` and returns the ciphertext followed by its 16-byte tag in one array,
+    /// the layout a transport sends: one allocation, no zero fill, no joining afterwards.
+    public static func sealCombined<P: ContiguousBytes, K: ContiguousBytes, N: ContiguousBytes, A: ContiguousBytes>(
+        _ plaintext: P, key: K, nonce: N, authenticating associatedData: A
+    ) throws(CryptoError) -> [UInt8] {
+        let count = plaintext.withUnsafeBytes { $0.count }
+        var failure: CryptoError?
+        let sealed = [UInt8](unsafeUninitializedCapacity: count + tagByteCount) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            failure = plaintext.withUnsafeBytes { source in
+                attempt { () throws(CryptoError) in
+                    try AEADRun(encrypt: true, key: key, nonce: nonce).run(
+                        input: source, aad: associatedData, output: base, tag: base + count)
+                }
+            }
+            if failure == nil { initialized = count + tagByteCount }
+        }
+        if let failure { throw failure }
+        return sealed
+    }
+
+    /// Checks the tag at the end of `sealed` (ciphertext then tag) and returns the plaintext.
+    ///
+    /// Throws `CryptoError.authenticationFailed` if anything differs from what was sealed, or if
+    /// `sealed` is shorter than a tag; no plaintext is released in that case.
+    public static func openCombined<S: ContiguousBytes, K: ContiguousBytes, N: ContiguousBytes, A: ContiguousBytes>(
+        _ sealed: S, key: K, nonce: N, authenticating associatedData: A
+    ) throws(CryptoError) -> [UInt8] {
+        let count = sealed.withUnsafeBytes { $0.count } - tagByteCount
+        guard count >= 0 else { throw .authenticationFailed }
+        var failure: CryptoError?
+        let plaintext = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            failure = sealed.withUnsafeBytes { input in
+                guard let start = input.baseAddress else { return CryptoError.authenticationFailed }
+                // The tag is only read on open; OpenSSL's control call takes it as mutable memory.
+                var tag: (UInt64, UInt64) = (0, 0)
+                return withUnsafeMutableBytes(of: &tag) { tagBytes in
+                    tagBytes.copyMemory(from: UnsafeRawBufferPointer(start: start + count, count: tagByteCount))
+                    guard let tagBase = tagBytes.baseAddress else { return CryptoError.authenticationFailed }
+                    return attempt { () throws(CryptoError) in
+                        try AEADRun(encrypt: false, key: key, nonce: nonce).run(
+                            input: UnsafeRawBufferPointer(start: start, count: count), aad: associatedData,
+                            output: base, tag: tagBase.assumingMemoryBound(to: UInt8.self))
+                    }
+                }
+            }
+            if failure == nil { initialized = count }
+        }
+        if let failure { throw failure }
+        return plaintext
+    }
+}
+
+/// Runs `body` and returns its error, for the `rethrows` byte-access closures of
+/// `ContiguousBytes`, which cannot carry a typed error out.
+private func attempt(_ body: () throws(CryptoError) -> Void) -> CryptoError? {
+    do {
+        try body()
+        return nil
+    } catch {
+        return error
+    }
+}
+
 /// One seal or open through an `EVP_CIPHER_CTX`.
 private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
     let encrypt: Bool
@@ -58,6 +126,31 @@ private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
 
     /// Encrypts or decrypts `input`; on encrypt fills `tag`, on decrypt checks it.
     func run<I: ContiguousBytes, A: ContiguousBytes>(input: I, aad: A, tag: inout [UInt8]) throws(CryptoError) -> [UInt8] {
+        let inputCount = input.withUnsafeBytes { $0.count }
+        guard tag.count == ChaCha20Poly1305.tagByteCount else {
+            throw .invalidParameter("tag must be \(ChaCha20Poly1305.tagByteCount) bytes, got \(tag.count)")
+        }
+        var output = [UInt8](repeating: 0, count: max(inputCount, 1))
+        let failure = output.withUnsafeMutableBufferPointer { out -> CryptoError? in
+            tag.withUnsafeMutableBufferPointer { tagBuffer -> CryptoError? in
+                guard let outBase = out.baseAddress, let tagBase = tagBuffer.baseAddress else {
+                    return CryptoError.openSSL(function: "buffer")
+                }
+                return input.withUnsafeBytes { source -> CryptoError? in
+                    attempt { () throws(CryptoError) in try run(input: source, aad: aad, output: outBase, tag: tagBase) }
+                }
+            }
+        }
+        if let failure { throw failure }
+        if inputCount == 0 { output.removeAll() }
+        return output
+    }
+
+    /// The cipher over raw memory: `input.count` bytes to `output`; on encrypt writes the
+    /// 16-byte tag at `tag`, on decrypt checks the tag found there. On a failed open the output
+    /// is wiped before the error is thrown.
+    func run<A: ContiguousBytes>(input: UnsafeRawBufferPointer, aad: A, output: UnsafeMutablePointer<UInt8>,
+                                 tag: UnsafeMutablePointer<UInt8>) throws(CryptoError) {
         let keyCount = key.withUnsafeBytes { $0.count }, nonceCount = nonce.withUnsafeBytes { $0.count }
         guard keyCount == ChaCha20Poly1305.keyByteCount else {
             throw .invalidKeyLength(expected: ChaCha20Poly1305.keyByteCount, actual: keyCount)
@@ -73,36 +166,31 @@ private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
                                   n.baseAddress?.assumingMemoryBound(to: UInt8.self), encrypt ? 1 : 0) == 1
             }
         }
-        guard started else { return try failure("EVP_CipherInit_ex") }
-        guard aad.withUnsafeBytes({ feed(context, $0, into: nil) }) else { return try failure("EVP_CipherUpdate") }
+        guard started else { throw failure("EVP_CipherInit_ex") }
+        guard aad.withUnsafeBytes({ feed(context, $0, into: nil) }) else { throw failure("EVP_CipherUpdate") }
+        guard feed(context, input, into: UnsafeMutableRawPointer(output)) else { throw failure("EVP_CipherUpdate") }
 
-        let inputCount = input.withUnsafeBytes { $0.count }
-        var output = [UInt8](repeating: 0, count: inputCount)
-        let updated = input.withUnsafeBytes { source in
-            output.withUnsafeMutableBytes { feed(context, source, into: $0.baseAddress) }
-        }
-        guard updated else { return try failure("EVP_CipherUpdate") }
-
+        let tagCount = Int32(ChaCha20Poly1305.tagByteCount)
         if !encrypt {
-            let set = tag.withUnsafeMutableBytes {
-                EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_AEAD_SET_TAG, Int32($0.count), $0.baseAddress) == 1
+            guard EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_AEAD_SET_TAG, tagCount, tag) == 1 else {
+                throw failure("EVP_CIPHER_CTX_ctrl")
             }
-            guard set else { return try failure("EVP_CIPHER_CTX_ctrl") }
         }
         var finalCount: Int32 = 0
-        var scratch = [UInt8](repeating: 0, count: 16)
-        guard EVP_CipherFinal_ex(context, &scratch, &finalCount) == 1 else {
+        var scratch: (UInt64, UInt64) = (0, 0)
+        let finished = withUnsafeMutableBytes(of: &scratch) {
+            EVP_CipherFinal_ex(context, $0.baseAddress?.assumingMemoryBound(to: UInt8.self), &finalCount) == 1
+        }
+        guard finished else {
             ERR_clear_error()
-            output.withUnsafeMutableBytes { if let base = $0.baseAddress { OPENSSL_cleanse(base, $0.count) } }
+            OPENSSL_cleanse(output, input.count)
             throw encrypt ? .openSSL(function: "EVP_CipherFinal_ex") : .authenticationFailed
         }
         if encrypt {
-            let got = tag.withUnsafeMutableBytes {
-                EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_AEAD_GET_TAG, Int32($0.count), $0.baseAddress) == 1
+            guard EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_AEAD_GET_TAG, tagCount, tag) == 1 else {
+                throw failure("EVP_CIPHER_CTX_ctrl")
             }
-            guard got else { return try failure("EVP_CIPHER_CTX_ctrl") }
         }
-        return output
     }
 
     /// Feeds `source` through the cipher in chunks libcrypto's `Int32` lengths can carry.
@@ -120,8 +208,8 @@ private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
         return true
     }
 
-    private func failure(_ function: String) throws(CryptoError) -> [UInt8] {
+    private func failure(_ function: String) -> CryptoError {
         ERR_clear_error()
-        throw .openSSL(function: function)
+        return .openSSL(function: function)
     }
 }

@@ -44,8 +44,7 @@ package struct FolioPeerCrypto: PeerCryptoProvider {
     /// ChaCha20-Poly1305 seal; ciphertext then tag.
     package func seal(_ plaintext: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8] {
         do {
-            let box = try ChaCha20Poly1305.seal(plaintext, key: key, nonce: nonce, authenticating: associatedData)
-            return box.ciphertext + box.tag
+            return try ChaCha20Poly1305.sealCombined(plaintext, key: key, nonce: nonce, authenticating: associatedData)
         } catch {
             throw .primitiveFailed("ChaCha20-Poly1305 seal: \(error)")
         }
@@ -53,11 +52,8 @@ package struct FolioPeerCrypto: PeerCryptoProvider {
 
     /// ChaCha20-Poly1305 open of ciphertext then tag.
     package func open(_ sealed: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8] {
-        let split = sealed.count - ChaCha20Poly1305.tagByteCount
-        guard split >= 0 else { throw .authenticationFailed }
         do {
-            let box = try ChaCha20Poly1305.SealedBox(ciphertext: Array(sealed[..<split]), tag: Array(sealed[split...]))
-            return try ChaCha20Poly1305.open(box, key: key, nonce: nonce, authenticating: associatedData)
+            return try ChaCha20Poly1305.openCombined(sealed, key: key, nonce: nonce, authenticating: associatedData)
         } catch {
             throw .authenticationFailed
         }
