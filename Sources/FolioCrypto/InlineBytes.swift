@@ -42,14 +42,10 @@ public struct InlineBytes32: Hashable, Sendable {
         }
         words.0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
         words.1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-        do {
-            // The last four of twenty bytes go to the low-addressed half of word 2.
-            var tail: UInt64 = 0
-            Swift.withUnsafeMutableBytes(of: &tail) { out in
-                out.storeBytes(of: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self), as: UInt32.self)
-            }
-            words.2 = tail
-        }
+        // The last four of twenty bytes go to the low-addressed half of word 2: read as a
+        // little-endian number, widened, and stored back little-endian (the same on any host).
+        let tail = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        words.2 = UInt64(littleEndian: UInt64(tail))
     }
 
     /// Copies `bytes` (at most 32) to the start of `words`: one `memcpy` when the collection
@@ -102,12 +98,13 @@ public struct InlineBytes64: Hashable, Sendable {
     }
 
     /// Loads exactly 64 bytes from `raw`; `nil` for any other count.
-    @inlinable
+    @inlinable @inline(__always)
     public init?(raw: UnsafeRawBufferPointer) {
-        guard raw.count == 64, let low = InlineBytes32(raw: UnsafeRawBufferPointer(rebasing: raw[0..<32])),
-              let high = InlineBytes32(raw: UnsafeRawBufferPointer(rebasing: raw[32..<64])) else { return nil }
-        self.low = low
-        self.high = high
+        guard raw.count == 64 else { return nil }
+        low = InlineBytes32()
+        high = InlineBytes32()
+        low.words = raw.loadUnaligned(fromByteOffset: 0, as: (UInt64, UInt64, UInt64, UInt64).self)
+        high.words = raw.loadUnaligned(fromByteOffset: 32, as: (UInt64, UInt64, UInt64, UInt64).self)
     }
 
     /// Calls `body` with the 64 bytes in order.
