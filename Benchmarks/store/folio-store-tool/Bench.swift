@@ -40,7 +40,11 @@ enum Bench {
         // B6: point reads, each against C reading the same rows of the same file with the same
         // lookup (store_ref --read), both timed in process CPU time.
         var random = SeededGenerator(seed: 6)
-        let reads = 20_000
+        // FOLIO_B6_READS and FOLIO_B6_ONLY (a read kind's name) let a profiler run one kind for
+        // longer; the script leaves both unset.
+        let environment = ProcessInfo.processInfo.environment
+        let reads = environment["FOLIO_B6_READS"].flatMap { Int($0) }.map { max($0, 1) } ?? 20_000
+        let only = environment["FOLIO_B6_ONLY"]
         let ids = workload.blocks.map(\.id)
         let txIds = transactions.map(\.id)
         let keys = Workload.keys(64).map(\.address)
@@ -64,7 +68,7 @@ enum Bench {
                 _ = try sqlite.account(keys[Int.random(in: 0..<keys.count, using: &random)])
             },
         ]
-        for kind in kinds {
+        for kind in kinds where only.map({ $0 == kind.name }) ?? true {
             let readStart = processCPUSeconds()
             for _ in 0..<reads { try kind.read() }
             let rate = Double(reads) / (processCPUSeconds() - readStart)

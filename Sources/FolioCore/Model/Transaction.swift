@@ -11,8 +11,6 @@ public struct Transaction: Hashable, Sendable {
     /// claimed transaction count by the bytes left before anything is allocated.
     public static let minimumEncodedSize = 4 + 32 + 8 + 8 + 1 + 64
 
-    /// The chain this transaction is valid on, so a signature cannot be replayed elsewhere.
-    public var chainId: UInt32
     /// The signing key; the paying account is `Address(publicKey: sender)`.
     public var sender: PublicKey
     /// The sender account's next nonce, so each signed transaction applies once.
@@ -23,6 +21,12 @@ public struct Transaction: Hashable, Sendable {
     public var payload: TransactionPayload
     /// Ed25519 signature by `sender` over `signingBytes`.
     public var signature: Signature
+    /// The chain this transaction is valid on, so a signature cannot be replayed elsewhere.
+    ///
+    /// Declared last (the encoding puts it first): a 4-byte field ahead of the 32-byte key left a
+    /// padding hole that the optimiser copied with the key as one misaligned block, stalling
+    /// every decode on store-to-load forwarding.
+    public var chainId: UInt32
 
     /// Creates a transaction from its fields.
     public init(
@@ -63,12 +67,15 @@ extension Transaction: CanonicalCodable {
     }
 
     public init(from reader: inout CanonicalReader) throws(CodecError) {
-        chainId = try reader.readUInt32()
-        sender = try reader.read()
-        nonce = try reader.readUInt64()
-        fee = try reader.read()
-        payload = try reader.read()
-        signature = try reader.read()
+        // Fields are read into locals and assigned once at the end: assigning them one by one
+        // to a half-built `self` made the optimiser copy the whole transaction on return.
+        let chainId = try reader.readUInt32()
+        let sender: PublicKey = try reader.read()
+        let nonce = try reader.readUInt64()
+        let fee: Amount = try reader.read()
+        let payload: TransactionPayload = try reader.read()
+        let signature: Signature = try reader.read()
+        self.init(chainId: chainId, sender: sender, nonce: nonce, fee: fee, payload: payload, signature: signature)
     }
 }
 

@@ -56,6 +56,9 @@ extension TransactionPayload: CanonicalCodable {
         }
     }
 
+    // Inlined into the transaction decoder: returned through the stack, the payload was written
+    // field by field and read back in wider loads, which stalled on store-to-load forwarding.
+    @inline(__always)
     public init(from reader: inout CanonicalReader) throws(CodecError) {
         switch try reader.readVarInt() {
         case 0: self = .transfer(try reader.read())
