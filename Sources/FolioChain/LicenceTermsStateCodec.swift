@@ -34,7 +34,7 @@ enum LicenceTermsStateCodec {
             writer.writeString(name)
             writer.write(value)
         }
-        return writer.bytes
+        return writer.finish()
     }
 
     /// `state` with the counters, variables and reported revenue stored in `bytes`.

@@ -79,7 +79,7 @@ struct StateAccumulator: Hashable, Sendable {
         writer.write(table.rawValue)
         writer.write(key)
         writer.writeRaw(value)
-        return SHA256.hash(writer.bytes)
+        return SHA256.hash(writer.finish())
     }
 }
 

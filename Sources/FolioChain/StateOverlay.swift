@@ -97,7 +97,7 @@ struct StateOverlay {
         write(\.workLinks, .workLinks, id, links, old: old) { links in
             var writer = CanonicalWriter()
             writer.writeList(links)
-            return writer.bytes
+            return writer.finish()
         }
     }
 

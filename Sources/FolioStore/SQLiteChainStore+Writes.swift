@@ -79,7 +79,7 @@ extension SQLiteChainStore {
         try upsert(changes.workLinks, db, "work_links", "work", key: { $0.data }) { links in
             var writer = CanonicalWriter()
             writer.writeList(links)
-            return [Data(writer.bytes)]
+            return [Data(writer.finish())]
         }
         try upsert(changes.templates, db, "templates", "id", key: { $0.data }) { [Data($0.canonicalBytes)] }
         try upsert(changes.offers, db, "offers", "id", key: { $0.data }) { [$0.offer.workId.data, Data($0.canonicalBytes)] }

@@ -32,7 +32,7 @@ package struct FrameHeader: Hashable, Sendable {
         writer.write(magic.rawValue)
         writer.write(type)
         writer.write(length)
-        return writer.bytes
+        return writer.finish()
     }
 
     /// Decodes the first 9 bytes of `bytes`, refusing another network's magic and any length

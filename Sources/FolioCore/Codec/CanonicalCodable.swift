@@ -22,7 +22,7 @@ extension CanonicalEncodable {
     public var canonicalBytes: [UInt8] {
         var writer = CanonicalWriter()
         encode(to: &writer)
-        return writer.bytes
+        return writer.finish()
     }
 }
 

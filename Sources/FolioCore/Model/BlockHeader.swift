@@ -95,6 +95,6 @@ extension BlockHeader: CanonicallyIdentified {
         var writer = CanonicalWriter(capacity: 160)
         encodeUnsealed(to: &writer)
         seal.encodeUnsigned(to: &writer)
-        return writer.bytes
+        return writer.finish()
     }
 }

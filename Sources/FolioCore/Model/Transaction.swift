@@ -48,7 +48,7 @@ public struct Transaction: Hashable, Sendable {
     public var signingBytes: [UInt8] {
         var writer = CanonicalWriter(capacity: 256)
         encodeUnsigned(to: &writer)
-        return writer.bytes
+        return writer.finish()
     }
 
     private func encodeUnsigned(to writer: inout CanonicalWriter) {

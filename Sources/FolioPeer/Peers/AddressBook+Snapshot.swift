@@ -34,7 +34,7 @@ package enum AddressBookSnapshot {
         writer.writeBlob(book.secret)
         writer.writeList(book.anchors)
         writer.writeList(book.entries)
-        var bytes = writer.bytes
+        var bytes = writer.finish()
         bytes += SHA256.hash(bytes).bytes
         return bytes
     }

@@ -19,7 +19,7 @@ package struct HandshakeTranscript: Sendable, Equatable {
         writer.write(magic.rawValue)
         writer.writeRaw(initiatorKey)
         writer.writeRaw(responderKey)
-        hash = SHA256.hash(writer.bytes)
+        hash = SHA256.hash(writer.finish())
     }
 
     /// HKDF info for the key that seals frames sent by the initiator.

@@ -29,7 +29,7 @@ package struct SessionCipher: Sendable {
         var writer = CanonicalWriter(capacity: 12)
         writer.write(counter)
         writer.write(UInt32(0))
-        return writer.bytes
+        return writer.finish()
     }
 
     /// The sealed frame carrying `message`. Throws for a payload over `WireLimits.maxPayloadBytes`.

@@ -27,6 +27,6 @@ package struct BlockMessage: WireMessage {
         let estimate = Self.reservedHeaderBytes + block.transactions.count * Self.reservedBytesPerTransaction
         var writer = CanonicalWriter(capacity: min(estimate, Self.reservedHeaderBytes + Limits.blockBytes))
         encode(to: &writer)
-        return writer.bytes
+        return writer.finish()
     }
 }
