@@ -83,7 +83,9 @@ var targets: [Target] = [
     .executableTarget(name: "folio-train", dependencies: ["FolioFingerprint", argumentParser], path: "Sources/folio-train"),
     .target(
         name: "FolioTestSupport",
-        dependencies: libraries.map { .target(name: $0.name) },
+        // NIO for `HostilePeer`, the scripted peer on a real socket that network and node tests share.
+        dependencies: libraries.map { .target(name: $0.name) }
+            + [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
         path: "Sources/FolioTestSupport"
     ),
     .executableTarget(name: "foliod", dependencies: ["FolioNode", argumentParser], path: "Sources/foliod"),

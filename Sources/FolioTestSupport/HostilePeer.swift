@@ -4,18 +4,18 @@ import FolioWire
 import NIOCore
 import NIOPosix
 
-/// A peer under the test's control on a real TCP socket: it runs the handshake with its own
+/// A peer under a test's control on a real TCP socket (127.0.0.1): it runs the handshake with its own
 /// `PeerSession`, then writes whatever the test asks, well-formed or not, and reads frames back.
-final class HostilePeer: @unchecked Sendable {
+package final class HostilePeer: @unchecked Sendable {
     /// The socket.
-    let channel: any Channel
+    package let channel: any Channel
     private var session: PeerSession
     private var parser: FrameParser
     private let inbox: AsyncStream<ByteBuffer>
     private var reader: AsyncStream<ByteBuffer>.Iterator
 
     /// Connects to `port` on 127.0.0.1; the session is not started.
-    init(port: Int, group: any EventLoopGroup, crypto: any PeerCryptoProvider, version: VersionMessage) async throws {
+    package init(port: Int, group: any EventLoopGroup, crypto: any PeerCryptoProvider, version: VersionMessage) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
         inbox = stream
         reader = stream.makeAsyncIterator()
@@ -30,7 +30,7 @@ final class HostilePeer: @unchecked Sendable {
 
     /// Runs the handshake until established, refused or `limit` frames; returns the final phase.
     @discardableResult
-    func handshake(limit: Int = 16) async throws -> PeerSession.Phase {
+    package func handshake(limit: Int = 16) async throws -> PeerSession.Phase {
         try await write(session.start())
         var frames = 0
         while session.phase != .established, session.phase != .closed, frames < limit {
@@ -42,7 +42,7 @@ final class HostilePeer: @unchecked Sendable {
     }
 
     /// The next message the node sends, skipping nothing; nil if the socket closed first.
-    func nextMessage() async throws -> Message? {
+    package func nextMessage() async throws -> Message? {
         while let frame = try await nextFrame() {
             for output in session.receive(frame) {
                 if case let .message(message) = output { return message }
@@ -53,20 +53,20 @@ final class HostilePeer: @unchecked Sendable {
     }
 
     /// Seals and sends `message`.
-    func send(_ message: Message) async throws { try await write(session.send(message)) }
+    package func send(_ message: Message) async throws { try await write(session.send(message)) }
 
     /// Seals and sends `payload` under type byte `type`, however malformed.
-    func sendUnchecked(type: UInt8, payload: [UInt8]) async throws {
+    package func sendUnchecked(type: UInt8, payload: [UInt8]) async throws {
         try await write(session.sendUnchecked(type: type, payload: payload))
     }
 
     /// Writes raw bytes, framing and all.
-    func sendBytes(_ bytes: [UInt8]) async throws {
+    package func sendBytes(_ bytes: [UInt8]) async throws {
         try await put(bytes)
     }
 
     /// Waits for the node to close the socket, for at most `seconds`; true if it did.
-    func closedByNode(within seconds: Double = 10) async -> Bool {
+    package func closedByNode(within seconds: Double = 10) async -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
         while ContinuousClock.now < deadline {
             if !channel.isActive { return true }
@@ -76,7 +76,7 @@ final class HostilePeer: @unchecked Sendable {
     }
 
     /// Closes our end.
-    func close() async { try? await channel.close() }
+    package func close() async { try? await channel.close() }
 
     private func write(_ outputs: [SessionOutput]) async throws {
         for case let .send(frame, _) in outputs { try await put(frame.bytes(magic: parser.magic)) }
@@ -117,5 +117,5 @@ final class HostilePeer: @unchecked Sendable {
 
 extension VersionMessage {
     /// The network magic of this version's chain.
-    var magic: NetworkMagic { NetworkMagic(chainId: chainId) }
+    package var magic: NetworkMagic { NetworkMagic(chainId: chainId) }
 }
