@@ -14,6 +14,7 @@ package actor PeerNetwork {
     private var channels: [Int: any Channel] = [:]
     private var sendOrders: [Int: SendOrder] = [:]
     private let closeObserver: (@Sendable (PeerClosure) -> Void)?
+    private let discourageObserver: (@Sendable (PeerDiscouragement) -> Void)?
     private var nextPeer = 1
     private var background: [Task<Void, Never>] = []
     /// Background tasks not yet returned, so `shutdown` can wait for them before the caller
@@ -27,12 +28,15 @@ package actor PeerNetwork {
     package private(set) var receivedBytes: [UInt8: Int] = [:]
 
     /// A network for `manager`, running its sockets on `group`. `onClose` hears of every
-    /// connection this node closes and why (for the node's log).
-    package init(manager: PeerManager, group: any EventLoopGroup, onClose: (@Sendable (PeerClosure) -> Void)? = nil) {
+    /// connection this node closes and why (for the node's log); `onDiscourage` of every
+    /// address the manager discourages (for the log and the node's kept list).
+    package init(manager: PeerManager, group: any EventLoopGroup, onClose: (@Sendable (PeerClosure) -> Void)? = nil,
+                 onDiscourage: (@Sendable (PeerDiscouragement) -> Void)? = nil) {
         self.manager = manager
         self.group = group
         magic = manager.configuration.magic
         closeObserver = onClose
+        discourageObserver = onDiscourage
     }
 
     /// Milliseconds since this network started: the clock handed to the manager.
@@ -90,9 +94,12 @@ package actor PeerNetwork {
         }
     }
 
-    /// Closes every connection, stops listening and ticking, and waits (at most five seconds)
-    /// for the tasks that served them to return.
+    /// Tells every peer the node is shutting down (a sealed `disconnect` where the keys are
+    /// agreed), closes every connection, stops listening and ticking, and waits (at most five
+    /// seconds) for the tasks that served them to return.
     package func shutdown() async {
+        // Before the tasks are cancelled: the notices are written ahead of each close.
+        perform(await manager.shutDown(now: now))
         background.forEach { $0.cancel() }
         for server in servers { try? await server.close() }
         servers.removeAll()
@@ -163,7 +170,8 @@ package actor PeerNetwork {
                 close(peer, channel: channel)
             case let .dial(address):
                 dial(host: address.ip.description, port: Int(address.port), address: address)
-            case .discourage: continue
+            case let .discourage(ip, until, detail):
+                discourageObserver?(PeerDiscouragement(ip: ip, untilMillis: until, detail: detail))
             }
         }
     }
@@ -190,6 +198,16 @@ package struct PeerClosure: Sendable {
     /// The reason class; nil for a fault of this node's own.
     package let reason: DisconnectReason?
     /// What happened, in words.
+    package let detail: String
+}
+
+/// An address the manager discourages: which, until when on the network's clock, and why.
+package struct PeerDiscouragement: Sendable {
+    /// The address refused.
+    package let ip: IPAddress
+    /// Until when, in milliseconds on the network's clock (`PeerNetwork.now`).
+    package let untilMillis: Int64
+    /// The offence, in words.
     package let detail: String
 }
 

@@ -66,3 +66,12 @@ extension PeerManager {
         dialer.reserve(keys)
     }
 }
+
+extension PeerManager {
+    /// The node is stopping: every peer is told so (a sealed `disconnect` with reason
+    /// "shutting down" where the session keys are agreed) and closed; nobody is punished.
+    package func shutDown(now: Int64) -> [PeerAction] {
+        self.now = max(self.now, now)
+        return peers.keys.sorted().flatMap { failSession($0, .shuttingDown, "node shutting down") }
+    }
+}

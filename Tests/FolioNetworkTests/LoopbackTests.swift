@@ -85,4 +85,31 @@ import Testing
         await listener.shutdown()
         try await group.shutdownGracefully()
     }
+
+    /// A node that stops tells its peers why: the other end receives a sealed `disconnect`
+    /// with reason "shutting down" and closes on that word, not on a dropped socket.
+    @Test func aStoppingNodeSaysItIsShuttingDown() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let genesis = InMemoryPeerBlocks.genesis()
+        let (listenerManager, listener) = try node(seed: 1, genesis: genesis, chain: InMemoryPeerChain(genesis: genesis), group: group)
+        var configuration = PeerConfiguration(chainId: 7, genesis: genesis.id, listenPort: 0)
+        configuration.targetOutbound = 0
+        let dialerManager = PeerManager(configuration: configuration,
+                                        crypto: FolioPeerCrypto(identityKey: try PrivateKey(seed: [UInt8](repeating: 2, count: 32))),
+                                        chain: InMemoryPeerChain(genesis: genesis), addressBook: AddressBook(secret: [UInt8](repeating: 2, count: 16)))
+        let closures = ClosureLog()
+        let dialer = PeerNetwork(manager: dialerManager, group: group) { closure in closures.entries.withLock { $0.append(closure) } }
+        let port = try await listener.listen(host: "127.0.0.1", port: 0)
+        await dialer.dial(host: "127.0.0.1", port: port, address: PeerAddress(ip: IPAddress(127, 0, 0, 1), port: UInt16(port)))
+        #expect(await eventually { await bothEstablished(dialerManager, listenerManager) })
+
+        await listener.shutdown()
+        #expect(await eventually { await dialerManager.establishedPeers.isEmpty })
+        #expect(await dialer.receivedFrames[MessageType.disconnect.rawValue] == 1)
+        let heard = closures.entries.withLock { $0 }
+        #expect(heard.map(\.reason) == [.shuttingDown])
+        #expect(heard.first?.detail.contains("node shutting down") == true, "detail: \(heard.first?.detail ?? "none")")
+        await dialer.shutdown()
+        try await group.shutdownGracefully()
+    }
 }
