@@ -32,6 +32,17 @@ public actor P2PService: Service {
     var savedSnapshot: [UInt8]?
     /// Milliseconds between writes of a changed book.
     var addressBookSaveMillis = P2PService.defaultAddressBookSaveMillis
+    /// Where the discouraged addresses are kept; nil keeps them in memory only.
+    let discouragementPath: String?
+    /// The discouragement list last written, so an unchanged list is not rewritten.
+    var savedDiscouragements: [UInt8]?
+    /// Milliseconds a change to the discouraged addresses waits before it is written, so a
+    /// burst of offences costs one write.
+    var discouragementSaveMillis = P2PService.defaultDiscouragementSaveMillis
+    /// The write of the discouraged addresses waiting out `discouragementSaveMillis`, if any.
+    var discouragementSave: Task<Void, Never>?
+    /// Whether misbehaving loopback peers are spared discouragement (tests turn it off).
+    var sparesLoopback = true
     /// The addresses last reserved in the manager (configured and filtered peers).
     var reservedAddresses: Set<AddressKey>?
     let identity: PrivateKey
@@ -55,10 +66,11 @@ public actor P2PService: Service {
     /// accepting at most `maxPeers` inbound connections, proving `identity` in handshakes.
     /// It holds `outboundTarget` outbound connections, dialling addresses peers taught it when
     /// the configured peers are fewer (0 dials configured peers only), and keeps its address
-    /// book at `addressBookPath` (nil: in memory only).
+    /// book at `addressBookPath` and the addresses it discouraged at `discouragementPath` (nil:
+    /// in memory only).
     public init(ledger: Ledger, params: ChainParams, host: String, port: Int, peers: [String], maxPeers: Int,
                 outboundTarget: Int = NetworkDefaults.outboundTarget, addressBookPath: String? = nil,
-                identity: PrivateKey, logger: Logger) {
+                discouragementPath: String? = nil, identity: PrivateKey, logger: Logger) {
         self.ledger = ledger
         self.params = params
         self.host = host
@@ -66,6 +78,7 @@ public actor P2PService: Service {
         self.maxPeers = max(maxPeers, 0)
         self.outboundTarget = max(outboundTarget, 0)
         self.addressBookPath = addressBookPath
+        self.discouragementPath = discouragementPath
         self.identity = identity
         self.logger = logger
         let engine: (any ConsensusEngine)?
@@ -104,6 +117,7 @@ public actor P2PService: Service {
                 self.manager = manager
                 self.network = network
                 boundPort = bound
+                await restoreDiscouragements(manager)
                 await network.startTicking()
                 await startRelay(manager: manager, network: network)
                 await reserveConfiguredAndFiltered()
@@ -137,8 +151,10 @@ public actor P2PService: Service {
         relayInput = nil
         tasks.forEach { $0.cancel() }
         tasks.removeAll()
+        discouragementSave?.cancel()
         await network?.shutdown()
         await saveAddressBook()
+        await saveDiscouragements()
         if boundPort != nil { logger.info("p2p: stopped") }
     }
 
@@ -176,10 +192,16 @@ public actor P2PService: Service {
         configuration.targetOutbound = outboundTarget
         configuration.localAddresses = Self.localAddresses(host: host, port: listenPort)
         configuration.unixMillisAtZero = ledger.clock() * 1000
+        configuration.sparesLoopback = sparesLoopback
         let manager = PeerManager(configuration: configuration, crypto: FolioPeerCrypto(identityKey: identity), chain: backend,
                                   addressBook: book)
         let logger = logger
-        return (manager, PeerNetwork(manager: manager, group: group, onClose: { Self.log($0, to: logger) }))
+        let minutes = configuration.discourageMillis / 60_000
+        let onDiscourage: @Sendable (PeerDiscouragement) -> Void = { [weak self] discouragement in
+            logger.warning("p2p: discouraged \(discouragement.ip) for \(minutes) min: \(discouragement.detail)")
+            Task { await self?.discouragementsChanged() }
+        }
+        return (manager, PeerNetwork(manager: manager, group: group, onClose: { Self.log($0, to: logger) }, onDiscourage: onDiscourage))
     }
 
     /// Logs a connection this node closed: misbehaviour and its own faults loudly, the

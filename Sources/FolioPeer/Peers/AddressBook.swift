@@ -20,7 +20,8 @@ package struct AddressBook: Sendable {
     private var buckets: [[PeerAddress]]
     /// The last outbound peers that completed a handshake, most recent first.
     package private(set) var anchors: [PeerAddress] = []
-    private var discouragedUntil: [IPAddress: Int64] = [:]
+    /// Discouraged addresses and when each is let back in (milliseconds, the caller's clock).
+    package private(set) var discouragedUntil: [IPAddress: Int64] = [:]
 
     /// An empty book. `secret` should be random per node (at least 16 bytes) and kept across
     /// restarts with the book.
