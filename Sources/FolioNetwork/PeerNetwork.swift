@@ -21,6 +21,10 @@ package actor PeerNetwork {
     /// shuts the event loops down (work they schedule afterwards would have no loop to run on).
     private var running = 0
     private var servers: [any Channel] = []
+    /// Set when `shutdown` begins: from then on nothing is dialled and a connection that
+    /// completes anyway is closed unserved. The manager, having forgotten every peer, would
+    /// otherwise dial its book again on the next tick while the node stops.
+    private var shuttingDown = false
     /// Frames received per message type byte, for metrics and tests.
     package private(set) var receivedFrames: [UInt8: Int] = [:]
     /// Payload bytes received per message type byte (sealed: each frame's plaintext plus its
@@ -71,6 +75,7 @@ package actor PeerNetwork {
 
     /// Dials `host:port`; `address` is what the manager knows the peer as.
     package func dial(host: String, port: Int, address: PeerAddress) {
+        guard !shuttingDown else { return }
         let magic = magic, group = group
         spawn { network in
             do {
@@ -98,6 +103,7 @@ package actor PeerNetwork {
     /// agreed), closes every connection, stops listening and ticking, and waits (at most five
     /// seconds) for the tasks that served them to return.
     package func shutdown() async {
+        shuttingDown = true
         // Before the tasks are cancelled: the notices are written ahead of each close.
         perform(await manager.shutDown(now: now))
         background.forEach { $0.cancel() }
@@ -128,6 +134,10 @@ package actor PeerNetwork {
     }
 
     private func serve(_ connection: NIOAsyncChannel<Frame, Frame>, inbound: Bool, address: PeerAddress?) async {
+        guard !shuttingDown else {
+            try? await connection.channel.close()
+            return
+        }
         let peer = nextPeer
         nextPeer += 1
         channels[peer] = connection.channel
