@@ -14,18 +14,20 @@ extension P2PService {
     /// Unix milliseconds now, on the ledger's clock (the one the manager's unix times use).
     var unixMillisNow: Int64 { ledger.clock() * 1000 }
 
-    /// Refuses again the addresses kept at `discouragementPath` whose time has not run out. A
-    /// damaged or unreadable file is logged and ignored as a whole; the node starts either way.
-    func restoreDiscouragements(_ manager: PeerManager) async {
-        guard let discouragementPath else { return }
+    /// The addresses kept at `discouragementPath` whose time has not run out, for the manager
+    /// to refuse again. A damaged or unreadable file is logged and ignored as a whole; the node
+    /// starts either way.
+    func loadDiscouragements() -> [Discouragement] {
+        guard let discouragementPath else { return [] }
         switch DiscouragementFile.load(path: discouragementPath, nowUnixMillis: unixMillisNow) {
         case let .entries(entries):
-            let restored = await manager.restore(entries)
-            if restored > 0 { logger.info("p2p: \(restored) addresses still discouraged, from \(discouragementPath)") }
+            if !entries.isEmpty { logger.info("p2p: \(entries.count) addresses still discouraged, from \(discouragementPath)") }
+            return entries
         case .absent:
-            break
+            return []
         case let .unusable(why):
             logger.warning("p2p: ignoring the discouraged addresses in \(discouragementPath): \(why)")
+            return []
         }
     }
 

@@ -106,6 +106,7 @@ public actor P2PService: Service {
         guard !stopped else { throw P2PServiceError.stopped }
         let group = MultiThreadedEventLoopGroup.singleton
         let book = loadAddressBook()
+        let discouraged = loadDiscouragements()
         var lastError: (any Error)?
         for _ in 0..<3 {
             do {
@@ -113,11 +114,12 @@ public actor P2PService: Service {
                 // resolved to a free port first (retried if another process takes it meanwhile).
                 let port = configuredPort == 0 ? try await FreePort.pick(host: host, group: group) : configuredPort
                 let (manager, network) = makeStack(listenPort: port, group: group, book: book)
+                // Before the listener opens, so a discouraged peer is refused from the first connection.
+                await manager.restore(discouraged)
                 let bound = try await network.listen(host: host, port: port)
                 self.manager = manager
                 self.network = network
                 boundPort = bound
-                await restoreDiscouragements(manager)
                 await network.startTicking()
                 await startRelay(manager: manager, network: network)
                 await reserveConfiguredAndFiltered()
