@@ -52,7 +52,7 @@ extension ConfigKey {
         summary: "Peers to dial at start and keep connected: comma-separated host:port list.",
         kind: .text, allowedInFile: true)
     static let maxPeers = ConfigKey(
-        name: "max-peers", defaultValue: "16", summary: "Most peer connections, inbound and outbound together.",
+        name: "max-peers", defaultValue: "16", summary: "Most inbound peer connections (outbound-peers sets the outbound ones).",
         kind: .integer(1...1024), allowedInFile: true)
     static let outboundPeers = ConfigKey(
         name: "outbound-peers", defaultValue: "8",

@@ -26,7 +26,7 @@ public struct NodeConfig: Sendable {
     public let p2pHost: String
     /// Peers to dial and keep connected, as `host:port`.
     public let peers: [String]
-    /// Most peer connections.
+    /// Most inbound peer connections.
     public let maxPeers: Int
     /// Outbound connections to hold, filled from the address book beyond `peers`.
     public let outboundPeers: Int
