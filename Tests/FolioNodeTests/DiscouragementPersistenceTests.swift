@@ -72,9 +72,12 @@ import Testing
         #expect(try await welcome.handshake() == .established)
         await welcome.close()
         await third.stop()
+        // Nobody discouraged in that run: no file is made.
+        #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    /// A damaged list is logged and ignored as a whole: the node starts and lets peers in.
+    /// A damaged list is logged and ignored as a whole: the node starts, lets peers in, and
+    /// replaces the file at stop.
     @Test func aDamagedListIsIgnoredAndTheNodeStarts() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { Task { try? await group.shutdownGracefully() } }
@@ -91,5 +94,11 @@ import Testing
         #expect(try await peer.handshake() == .established)
         await peer.close()
         await service.stop()
+        // The stop replaced the damaged file with the list in force: empty, and readable.
+        guard case let .entries(entries) = DiscouragementFile.load(path: path, nowUnixMillis: 0) else {
+            Issue.record("the damaged list was not replaced at stop")
+            return
+        }
+        #expect(entries.isEmpty)
     }
 }

@@ -51,8 +51,7 @@ extension P2PService {
         let entries = await manager.discouragements()
         let snapshot = DiscouragementSnapshot.encode(entries, nowUnixMillis: unixMillisNow)
         // Nothing kept and no file yet: no need to create an empty one.
-        if savedDiscouragements == nil, entries.isEmpty,
-           case .absent = SnapshotFile.read(path: discouragementPath, maximumBytes: 0) { return }
+        if savedDiscouragements == nil, entries.isEmpty, !SnapshotFile.exists(path: discouragementPath) { return }
         guard snapshot != savedDiscouragements else { return }
         do {
             try DiscouragementFile.save(snapshot, to: discouragementPath)

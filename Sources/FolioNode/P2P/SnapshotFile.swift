@@ -41,6 +41,9 @@ enum SnapshotFile {
         return .bytes(bytes)
     }
 
+    /// Whether anything exists at `path`.
+    static func exists(path: String) -> Bool { access(path, F_OK) == 0 }
+
     /// Replaces the file at `path` with `bytes`, atomically.
     static func replace(_ bytes: [UInt8], at path: String) throws(StorageError) {
         let temporary = path + ".tmp"
