@@ -15,8 +15,7 @@ enum Benchmark {
         let synth = AudioSynth()
         var samples: [Int16] = []
         while samples.count < seconds * rate * 2 {
-            guard case let .audio(clip) = synth.render(synth.makeWork(&random), rate: rate, tempo: 1, pitch: 1,
-                                                        trim: 0, gain: 1, snr: nil) else { break }
+            guard case let .audio(clip) = synth.render(synth.makeWork(&random), .init(rate: rate)) else { break }
             samples += clip.samples.flatMap { [$0, $0] }
         }
         samples = Array(samples.prefix(seconds * rate * 2))

@@ -23,6 +23,12 @@ struct FloatLSTM {
         for k in 0..<hidden { parameters[4 * hidden * (input + hidden) + hidden + k] = 1 }
     }
 
+    init(input: Int, hidden: Int, parameters: [Double]) {
+        self.input = input
+        self.hidden = hidden
+        self.parameters = parameters
+    }
+
     /// Everything the backward pass needs from one forward pass.
     struct Trace {
         var x: [Double]

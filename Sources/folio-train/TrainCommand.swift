@@ -33,6 +33,18 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Where to write the model file.")
     var out = "Sources/FolioFingerprint/Models/folio-fp-v1.model"
 
+    @Option(help: "Media to train (comma-separated: audio, image, text); the others are copied from --base.")
+    var media = "audio,image,text"
+
+    @Option(help: "Model file whose encoders are kept for the media not trained (and re-centred with --recalibrate).")
+    var base = "Sources/FolioFingerprint/Models/folio-fp-v1.model"
+
+    @Option(help: "Fresh works per medium whose median pooled state each projection hyperplane goes through (0: the training anchors' running mean, as the first model had).")
+    var calibrationWorks = 400
+
+    @Flag(help: "Do not train: re-centre the --media encoders of --base on --calibration-works fresh works.")
+    var recalibrate = false
+
     @Option(help: "Evaluate this existing model file instead of training.")
     var evaluate: String?
 
@@ -49,10 +61,14 @@ struct TrainCommand: ParsableCommand {
         if let evaluate {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: evaluate)))
         } else {
+            let chosen = try chosenMedia()
             var encoders: [Medium: EncoderWeights] = [:]
-            encoders[.audio] = try trainOne(AudioSynth(), &random)
-            encoders[.image] = try trainOne(ImageSynth(), &random)
-            encoders[.text] = try trainOne(text, &random)
+            if chosen != Set(Medium.allCases) || recalibrate {
+                encoders = try ModelFile.decode(Array(try Data(contentsOf: URL(fileURLWithPath: base))))
+            }
+            if chosen.contains(.audio) { encoders[.audio] = try make(AudioSynth(), base: encoders[.audio], &random) }
+            if chosen.contains(.image) { encoders[.image] = try make(ImageSynth(), base: encoders[.image], &random) }
+            if chosen.contains(.text) { encoders[.text] = try make(text, base: encoders[.text], &random) }
             bytes = try ModelFile.encode(encoders)
             try Data(bytes).write(to: URL(fileURLWithPath: out))
         }
@@ -70,6 +86,21 @@ struct TrainCommand: ParsableCommand {
             .report(.text, transforms: text.transforms))
     }
 
+    func chosenMedia() throws -> Set<Medium> {
+        let names: [String: Medium] = ["audio": .audio, "image": .image, "text": .text]
+        return Set(try media.split(separator: ",").map { name in
+            guard let medium = names[String(name)] else { throw ValidationError("unknown medium \(name) in --media") }
+            return medium
+        })
+    }
+
+    /// Trains `synth`'s encoder, or with --recalibrate re-centres `base`'s.
+    func make<S: WorkSynthesiser>(_ synth: S, base: EncoderWeights?, _ random: inout SeededRandom) throws -> EncoderWeights {
+        guard recalibrate else { return try trainOne(synth, &random) }
+        guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
+        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed)
+    }
+
     func trainOne<S: WorkSynthesiser>(_ synth: S, _ random: inout SeededRandom) throws -> EncoderWeights {
         let started = Date()
         var trainer = Trainer(synth: synth, hidden: hidden, random: &random, poolSize: poolSize)
@@ -78,6 +109,6 @@ struct TrainCommand: ParsableCommand {
             fflush(nil)  // progress shows as it happens even when stdout is a file
         }
         print(String(format: "%@ trained in %.1f s", "\(synth.medium)", Date().timeIntervalSince(started)))
-        return try trainer.export()
+        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed)
     }
 }

@@ -78,14 +78,24 @@ struct Trainer<Synth: WorkSynthesiser> {
         }
     }
 
-    /// Quantised weights: the LSTM in Q12, then 256 random Gaussian hyperplanes through the
-    /// running mean (SimHash of the centred pooled state).
-    mutating func export() throws -> EncoderWeights {
+    /// Quantised weights: the LSTM in Q12, then 256 random Gaussian hyperplanes (SimHash of the
+    /// pooled state). With `calibrationWorks` > 0 each hyperplane goes through the median
+    /// projection of that many fresh works (`Calibration`); with 0, through the running mean of
+    /// the training anchors' pooled states (how the first shipped model was made).
+    mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0) throws -> EncoderWeights {
         let n = lstm.hidden
-        func q(_ v: Double) -> Int16 { Int16(max(-32767, min(32767, (v * 4096).rounded()))) }
+        let q = Calibration.quantised
         let p = lstm.parameters
         let projection = (0..<256 * n).map { _ in max(-4, min(4, random.gaussian())) }
-        let bias = (0..<256).map { b in -(0..<n).reduce(0.0) { $0 + projection[b * n + $1] * mean[$1] } }
+        let bias: [Double]
+        if calibrationWorks > 0 {
+            // The median is taken of what inference will compute: the quantised weights.
+            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })
+            let pooled = Calibration.pooledStates(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed)
+            bias = Calibration.medianBiases(projection: projection.map { Double(q($0)) / 4096 }, hidden: n, pooled: pooled)
+        } else {
+            bias = (0..<256).map { b in -(0..<n).reduce(0.0) { $0 + projection[b * n + $1] * mean[$1] } }
+        }
         return try EncoderWeights(inputSize: lstm.input, hiddenSize: n, inputWeights: p[0..<lstm.wxCount].map(q),
                                   recurrentWeights: p[lstm.wxCount..<lstm.wxCount + lstm.whCount].map(q),
                                   gateBias: p[(lstm.wxCount + lstm.whCount)...].map(q),

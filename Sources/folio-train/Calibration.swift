@@ -1,0 +1,54 @@
+import FolioFingerprint
+import Foundation
+
+/// Where the 256 SimHash hyperplanes pass. A bit is worth something only if it splits works
+/// about evenly; a hyperplane that misses the cloud of pooled states gives every work the same
+/// bit. Putting each hyperplane through the median of its projections over a set of calibration
+/// works makes every bit split that set exactly in half.
+enum Calibration {
+    /// The stream calibration works are drawn from: neither the training stream (`seed`) nor
+    /// the held-out evaluation stream, and a different one per medium.
+    static func random(seed: UInt64, medium: Medium) -> SeededRandom {
+        SeededRandom(seed: seed ^ 0xCA1B_2A7E_0000 ^ UInt64(medium.rawValue))
+    }
+
+    /// Pooled states of `count` fresh originals from `synth` under `lstm`.
+    static func pooledStates<S: WorkSynthesiser>(_ synth: S, lstm: FloatLSTM, count: Int, seed: UInt64) -> [[Double]] {
+        var random = Self.random(seed: seed, medium: synth.medium)
+        return (0..<count).map { _ in lstm.forward(synth.features(synth.original(synth.makeWork(&random)))).pooled }
+    }
+
+    /// Bias b = −median over `pooled` of (row b of `projection`) · state, so projection b is
+    /// positive for half of the states.
+    static func medianBiases(projection: [Double], hidden n: Int, pooled: [[Double]]) -> [Double] {
+        (0..<projection.count / n).map { b in
+            let values = pooled.map { state in (0..<n).reduce(0.0) { $0 + projection[b * n + $1] * state[$1] } }.sorted()
+            guard !values.isEmpty else { return 0 }
+            let middle = values.count / 2
+            return -(values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2)
+        }
+    }
+
+    /// `base` with its projection biases re-centred on `count` calibration works: the LSTM and
+    /// the hyperplanes' directions stay as they are.
+    static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64) throws -> EncoderWeights {
+        let lstm = FloatLSTM(weights: base)
+        let pooled = pooledStates(synth, lstm: lstm, count: count, seed: seed)
+        let projection = base.projection.map { Double($0) / 4096 }
+        let bias = medianBiases(projection: projection, hidden: base.hiddenSize, pooled: pooled)
+        return try EncoderWeights(inputSize: base.inputSize, hiddenSize: base.hiddenSize, inputWeights: base.inputWeights,
+                                  recurrentWeights: base.recurrentWeights, gateBias: base.gateBias,
+                                  projection: base.projection, projectionBias: bias.map(quantised))
+    }
+
+    /// Q12, rounded, held inside Int16.
+    static func quantised(_ v: Double) -> Int16 { Int16(max(-32767, min(32767, (v * 4096).rounded()))) }
+}
+
+extension FloatLSTM {
+    /// The float LSTM of a quantised encoder (weights ÷ 4,096), for computing pooled states.
+    init(weights: EncoderWeights) {
+        self.init(input: weights.inputSize, hidden: weights.hiddenSize,
+                  parameters: (weights.inputWeights + weights.recurrentWeights + weights.gateBias).map { Double($0) / 4096 })
+    }
+}
