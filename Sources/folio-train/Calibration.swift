@@ -31,14 +31,21 @@ enum Calibration {
 
     /// `base` with its projection biases re-centred on `count` calibration works: the LSTM and
     /// the hyperplanes' directions stay as they are.
-    static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64) throws -> EncoderWeights {
+    /// With `whitened`, new hyperplane directions are drawn (`Whitening`) with a stream from `seed`.
+    static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
+                                              whitened: Bool = false) throws -> EncoderWeights {
         let lstm = FloatLSTM(weights: base)
-        let pooled = pooledStates(synth, lstm: lstm, count: count, seed: seed)
-        let projection = base.projection.map { Double($0) / 4096 }
-        let bias = medianBiases(projection: projection, hidden: base.hiddenSize, pooled: pooled)
+        var projection = base.projection.map { Double($0) / 4096 }
+        let bias: [Double]
+        if whitened {
+            var random = SeededRandom(seed: seed)
+            (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, random: &random)
+        } else {
+            bias = medianBiases(projection: projection, hidden: base.hiddenSize, pooled: pooledStates(synth, lstm: lstm, count: count, seed: seed))
+        }
         return try EncoderWeights(inputSize: base.inputSize, hiddenSize: base.hiddenSize, inputWeights: base.inputWeights,
                                   recurrentWeights: base.recurrentWeights, gateBias: base.gateBias,
-                                  projection: base.projection, projectionBias: bias.map(quantised))
+                                  projection: projection.map(quantised), projectionBias: bias.map(quantised))
     }
 
     /// Q12, rounded, held inside Int16.

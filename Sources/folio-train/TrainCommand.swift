@@ -42,6 +42,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Fresh works per medium whose median pooled state each projection hyperplane goes through (0: the training anchors' running mean, as the first model had).")
     var calibrationWorks = 400
 
+    @Flag(help: "Draw the hyperplanes in the space that whitens what transforms do to calibration works' pooled states.")
+    var whitened = false
+
     @Flag(help: "Do not train: re-centre the --media encoders of --base on --calibration-works fresh works.")
     var recalibrate = false
 
@@ -98,7 +101,7 @@ struct TrainCommand: ParsableCommand {
     func make<S: WorkSynthesiser>(_ synth: S, base: EncoderWeights?, _ random: inout SeededRandom) throws -> EncoderWeights {
         guard recalibrate else { return try trainOne(synth, &random) }
         guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
-        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed)
+        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened)
     }
 
     func trainOne<S: WorkSynthesiser>(_ synth: S, _ random: inout SeededRandom) throws -> EncoderWeights {
@@ -109,6 +112,6 @@ struct TrainCommand: ParsableCommand {
             fflush(nil)  // progress shows as it happens even when stdout is a file
         }
         print(String(format: "%@ trained in %.1f s", "\(synth.medium)", Date().timeIntervalSince(started)))
-        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed)
+        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed, whitened: whitened)
     }
 }

@@ -82,13 +82,17 @@ struct Trainer<Synth: WorkSynthesiser> {
     /// pooled state). With `calibrationWorks` > 0 each hyperplane goes through the median
     /// projection of that many fresh works (`Calibration`); with 0, through the running mean of
     /// the training anchors' pooled states (how the first shipped model was made).
-    mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0) throws -> EncoderWeights {
+    mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0, whitened: Bool = false) throws -> EncoderWeights {
         let n = lstm.hidden
         let q = Calibration.quantised
         let p = lstm.parameters
-        let projection = (0..<256 * n).map { _ in max(-4, min(4, random.gaussian())) }
-        let bias: [Double]
-        if calibrationWorks > 0 {
+        var projection = (0..<256 * n).map { _ in max(-4, min(4, random.gaussian())) }
+        var bias: [Double]
+        if whitened {
+            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })
+            (projection, bias) = Whitening.projection(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed,
+                                                      random: &random)
+        } else if calibrationWorks > 0 {
             // The median is taken of what inference will compute: the quantised weights.
             let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })
             let pooled = Calibration.pooledStates(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed)
