@@ -33,13 +33,13 @@ enum Calibration {
     /// the hyperplanes' directions stay as they are.
     /// With `whitened`, new hyperplane directions are drawn (`Whitening`) with a stream from `seed`.
     static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
-                                              whitened: Bool = false) throws -> EncoderWeights {
+                                              whitened: Bool = false, ridge: Double = 0.05) throws -> EncoderWeights {
         let lstm = FloatLSTM(weights: base)
         var projection = base.projection.map { Double($0) / 4096 }
         let bias: [Double]
         if whitened {
             var random = SeededRandom(seed: seed)
-            (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, random: &random)
+            (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, ridge: ridge, random: &random)
         } else {
             bias = medianBiases(projection: projection, hidden: base.hiddenSize, pooled: pooledStates(synth, lstm: lstm, count: count, seed: seed))
         }

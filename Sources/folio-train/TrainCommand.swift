@@ -42,8 +42,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Fresh works per medium whose median pooled state each projection hyperplane goes through (0: the training anchors' running mean, as the first model had).")
     var calibrationWorks = 400
 
-    @Flag(help: "Draw the hyperplanes in the space that whitens what transforms do to calibration works' pooled states.")
-    var whitened = false
+    @Flag(inversion: .prefixedNo,
+          help: "Draw the hyperplanes in the space that whitens what transforms do to calibration works' pooled states (needs --calibration-works > 0).")
+    var whitened = true
+
+    @Option(help: "With --whitened: added to every eigenvalue of the change's second moment, as a share of their mean.")
+    var ridge = 0.05
 
     @Flag(help: "Do not train: re-centre the --media encoders of --base on --calibration-works fresh works.")
     var recalibrate = false
@@ -56,6 +60,12 @@ struct TrainCommand: ParsableCommand {
 
     @Option(help: "With --benchmark: also write the 3-minute WAV here (to time fpcalc on the same file).")
     var benchmarkWav: String?
+
+    func validate() throws {
+        if whitened && calibrationWorks <= 0 && evaluate == nil {
+            throw ValidationError("--whitened needs --calibration-works > 0 (or pass --no-whitened)")
+        }
+    }
 
     mutating func run() throws {
         var random = SeededRandom(seed: seed)
@@ -101,7 +111,7 @@ struct TrainCommand: ParsableCommand {
     func make<S: WorkSynthesiser>(_ synth: S, base: EncoderWeights?, _ random: inout SeededRandom) throws -> EncoderWeights {
         guard recalibrate else { return try trainOne(synth, &random) }
         guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
-        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened)
+        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge)
     }
 
     func trainOne<S: WorkSynthesiser>(_ synth: S, _ random: inout SeededRandom) throws -> EncoderWeights {
@@ -112,6 +122,6 @@ struct TrainCommand: ParsableCommand {
             fflush(nil)  // progress shows as it happens even when stdout is a file
         }
         print(String(format: "%@ trained in %.1f s", "\(synth.medium)", Date().timeIntervalSince(started)))
-        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed, whitened: whitened)
+        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed, whitened: whitened, ridge: ridge)
     }
 }

@@ -79,19 +79,25 @@ struct Trainer<Synth: WorkSynthesiser> {
     }
 
     /// Quantised weights: the LSTM in Q12, then 256 random Gaussian hyperplanes (SimHash of the
-    /// pooled state). With `calibrationWorks` > 0 each hyperplane goes through the median
-    /// projection of that many fresh works (`Calibration`); with 0, through the running mean of
-    /// the training anchors' pooled states (how the first shipped model was made).
-    mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0, whitened: Bool = false) throws -> EncoderWeights {
+    /// pooled state). With `whitened`, the normals are drawn in the space that whitens what
+    /// transforms do to `calibrationWorks` fresh works (`Whitening`); otherwise they are plain
+    /// Gaussian. Each hyperplane goes through the median projection of the calibration works
+    /// (`Calibration`), or with none through the running mean of the training anchors' pooled
+    /// states (how the first shipped model was made).
+    mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0, whitened: Bool = false,
+                         ridge: Double = 0.05) throws -> EncoderWeights {
         let n = lstm.hidden
         let q = Calibration.quantised
         let p = lstm.parameters
         var projection = (0..<256 * n).map { _ in max(-4, min(4, random.gaussian())) }
         var bias: [Double]
         if whitened {
+            // The hyperplanes' own stream, as `--recalibrate --whitened` draws them, so that
+            // re-centring the exported file gives this same file.
+            var rows = SeededRandom(seed: calibrationSeed)
             let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })
             (projection, bias) = Whitening.projection(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed,
-                                                      random: &random)
+                                                      ridge: ridge, random: &rows)
         } else if calibrationWorks > 0 {
             // The median is taken of what inference will compute: the quantised weights.
             let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })

@@ -63,7 +63,7 @@ enum Whitening {
     /// 256 hyperplanes (rows, then biases through the median of the calibration originals),
     /// drawn with `random`, whitened against `count` calibration works and one random copy of
     /// each. Each row is scaled so its largest weight is 4 and its bias fits Q12's ±8.
-    static func projection<S: WorkSynthesiser>(_ synth: S, lstm: FloatLSTM, count: Int, seed: UInt64,
+    static func projection<S: WorkSynthesiser>(_ synth: S, lstm: FloatLSTM, count: Int, seed: UInt64, ridge: Double,
                                                 random: inout SeededRandom) -> (rows: [Double], biases: [Double]) {
         let n = lstm.hidden
         var calibration = Calibration.random(seed: seed, medium: synth.medium)
@@ -75,7 +75,7 @@ enum Whitening {
             originals.append(original)
             changes.append(zip(copy, original).map { $0 - $1 })
         }
-        let w = inverseSquareRoot(of: changes, n: n, ridge: 0.05)
+        let w = inverseSquareRoot(of: changes, n: n, ridge: ridge)
         var rows = [Double](repeating: 0, count: 256 * n)
         for b in 0..<256 {
             let r = (0..<n).map { _ in random.gaussian() }
