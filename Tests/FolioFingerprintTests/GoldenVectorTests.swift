@@ -49,7 +49,7 @@ import Testing
     }
 
     static let golden: [(String, String)] = [
-        ("tones.wav", "f9c9e2dfd6c2a7de1362c969560964cefa6da79f0adf3a844cf705f6b98c88fd"),
+        ("tones.wav", "bf70ed6e7d4265f9854ebcea4af03658be4edd32938f3bd731352ff902c7a244"),
         ("pattern.pgm", "429eb10ea9a7702122a505713355306e4679c93dcf6f07458acd08cc4169e93d"),
         ("gradient.png", "4c0ccdf046410b420f0ea323dd5c4d155b4e22887c3e503ae68404979bdb33b8"),
         ("flat-colour.jpg", "419602068bc2f4fb0ae395c122a9324e16f1f93db7f3ef4f3a5f586030e82e62"),

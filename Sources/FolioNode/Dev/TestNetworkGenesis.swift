@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "f363a4ff473cbabf0ec5508b017b45df4b5ce1283583dadf8294bfe549b7197d",
+  "modelId": "995b3df1fc68874014305ba09de7cd1be4a8d9e0535c2d50d7a087529027fab6",
   "network": "test",
   "poa": {
     "authorities": [
