@@ -93,7 +93,7 @@ struct MusicScore {
     mutating func addBass(seconds: Double, beat: Double, root: Double, pitch: (Double, Int) -> Double,
                           _ random: inout SeededRandom) {
         let timbre = addTimbre(partials: 1...4, vibrato: false, &random)
-        let base = root / (root > 220 ? 8 : 4)  // 28–104 Hz fundamentals
+        let base = root / (root > 220 ? 8 : 4)  // fundamentals 28–110 Hz
         var time = 0.0
         while time < seconds + 0.5 {
             let length = beat * Double(random.int(1..<3))
