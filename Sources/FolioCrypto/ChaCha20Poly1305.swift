@@ -56,21 +56,9 @@ extension ChaCha20Poly1305 {
     public static func sealCombined<P: ContiguousBytes, K: ContiguousBytes, N: ContiguousBytes, A: ContiguousBytes>(
         _ plaintext: P, key: K, nonce: N, authenticating associatedData: A
     ) throws(CryptoError) -> [UInt8] {
-        let count = plaintext.withUnsafeBytes { $0.count }
-        var failure: CryptoError?
-        let sealed = [UInt8](unsafeUninitializedCapacity: count + tagByteCount) { buffer, initialized in
-            initialized = 0
-            guard let base = buffer.baseAddress else { return }
-            failure = plaintext.withUnsafeBytes { source in
-                attempt { () throws(CryptoError) in
-                    try AEADRun(encrypt: true, key: key, nonce: nonce).run(
-                        input: source, aad: associatedData, output: base, tag: base + count)
-                }
-            }
-            if failure == nil { initialized = count + tagByteCount }
+        try CombinedLayout.seal(plaintext) { input, output, tag throws(CryptoError) in
+            try AEADRun(encrypt: true, key: key, nonce: nonce).run(input: input, aad: associatedData, output: output, tag: tag)
         }
-        if let failure { throw failure }
-        return sealed
     }
 
     /// Checks the tag at the end of `sealed` (ciphertext then tag) and returns the plaintext.
@@ -80,7 +68,38 @@ extension ChaCha20Poly1305 {
     public static func openCombined<S: ContiguousBytes, K: ContiguousBytes, N: ContiguousBytes, A: ContiguousBytes>(
         _ sealed: S, key: K, nonce: N, authenticating associatedData: A
     ) throws(CryptoError) -> [UInt8] {
-        let count = sealed.withUnsafeBytes { $0.count } - tagByteCount
+        try CombinedLayout.open(sealed) { input, output, tag throws(CryptoError) in
+            try AEADRun(encrypt: false, key: key, nonce: nonce).run(input: input, aad: associatedData, output: output, tag: tag)
+        }
+    }
+}
+
+/// Ciphertext then tag in one array: the buffers around one cipher run, shared by the one-shot
+/// functions and `ChaCha20Poly1305.KeyedCipher`. `run` gets the input, the output and the tag.
+enum CombinedLayout {
+    typealias Run = (UnsafeRawBufferPointer, UnsafeMutablePointer<UInt8>, UnsafeMutablePointer<UInt8>) throws(CryptoError) -> Void
+
+    /// The sealed array: `run` encrypts into its front and writes the tag after.
+    static func seal<P: ContiguousBytes>(_ plaintext: P, _ run: Run) throws(CryptoError) -> [UInt8] {
+        let count = plaintext.withUnsafeBytes { $0.count }
+        let tagCount = ChaCha20Poly1305.tagByteCount
+        var failure: CryptoError?
+        let sealed = [UInt8](unsafeUninitializedCapacity: count + tagCount) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            failure = plaintext.withUnsafeBytes { source in
+                attempt { () throws(CryptoError) in try run(source, base, base + count) }
+            }
+            if failure == nil { initialized = count + tagCount }
+        }
+        if let failure { throw failure }
+        return sealed
+    }
+
+    /// The opened plaintext: `run` decrypts the front of `sealed` and checks the trailing tag.
+    static func open<S: ContiguousBytes>(_ sealed: S, _ run: Run) throws(CryptoError) -> [UInt8] {
+        let tagCount = ChaCha20Poly1305.tagByteCount
+        let count = sealed.withUnsafeBytes { $0.count } - tagCount
         guard count >= 0 else { throw .authenticationFailed }
         var failure: CryptoError?
         let plaintext = [UInt8](unsafeUninitializedCapacity: max(count, 1)) { buffer, initialized in
@@ -91,12 +110,10 @@ extension ChaCha20Poly1305 {
                 // The tag is only read on open; OpenSSL's control call takes it as mutable memory.
                 var tag: (UInt64, UInt64) = (0, 0)
                 return withUnsafeMutableBytes(of: &tag) { tagBytes in
-                    tagBytes.copyMemory(from: UnsafeRawBufferPointer(start: start + count, count: tagByteCount))
+                    tagBytes.copyMemory(from: UnsafeRawBufferPointer(start: start + count, count: tagCount))
                     guard let tagBase = tagBytes.baseAddress else { return CryptoError.authenticationFailed }
                     return attempt { () throws(CryptoError) in
-                        try AEADRun(encrypt: false, key: key, nonce: nonce).run(
-                            input: UnsafeRawBufferPointer(start: start, count: count), aad: associatedData,
-                            output: base, tag: tagBase.assumingMemoryBound(to: UInt8.self))
+                        try run(UnsafeRawBufferPointer(start: start, count: count), base, tagBase.assumingMemoryBound(to: UInt8.self))
                     }
                 }
             }
@@ -109,7 +126,7 @@ extension ChaCha20Poly1305 {
 
 /// Runs `body` and returns its error, for the `rethrows` byte-access closures of
 /// `ContiguousBytes`, which cannot carry a typed error out.
-private func attempt(_ body: () throws(CryptoError) -> Void) -> CryptoError? {
+func attempt(_ body: () throws(CryptoError) -> Void) -> CryptoError? {
     do {
         try body()
         return nil
@@ -166,7 +183,19 @@ private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
                                   n.baseAddress?.assumingMemoryBound(to: UInt8.self), encrypt ? 1 : 0) == 1
             }
         }
-        guard started else { throw failure("EVP_CipherInit_ex") }
+        guard started else { throw AEADStep.failure("EVP_CipherInit_ex") }
+        try AEADStep.process(context, encrypt: encrypt, input: input, aad: aad, output: output, tag: tag)
+    }
+}
+
+/// The part of a seal or open after the key and nonce are set: associated data, the message,
+/// then the tag (written on encrypt, checked on decrypt). Shared by one-shot runs and by
+/// `ChaCha20Poly1305.KeyedCipher`, which sets its key once.
+enum AEADStep {
+    /// Runs the cipher over `input` into `output`. On a failed open the output is wiped before
+    /// the error is thrown.
+    static func process<A: ContiguousBytes>(_ context: OpaquePointer, encrypt: Bool, input: UnsafeRawBufferPointer, aad: A,
+                                            output: UnsafeMutablePointer<UInt8>, tag: UnsafeMutablePointer<UInt8>) throws(CryptoError) {
         guard aad.withUnsafeBytes({ feed(context, $0, into: nil) }) else { throw failure("EVP_CipherUpdate") }
         guard feed(context, input, into: UnsafeMutableRawPointer(output)) else { throw failure("EVP_CipherUpdate") }
 
@@ -194,7 +223,7 @@ private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
     }
 
     /// Feeds `source` through the cipher in chunks libcrypto's `Int32` lengths can carry.
-    private func feed(_ context: OpaquePointer, _ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawPointer?) -> Bool {
+    private static func feed(_ context: OpaquePointer, _ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawPointer?) -> Bool {
         var offset = 0
         while offset < source.count {
             let chunk = min(source.count - offset, 1 << 30)
@@ -208,7 +237,7 @@ private struct AEADRun<K: ContiguousBytes, N: ContiguousBytes> {
         return true
     }
 
-    private func failure(_ function: String) -> CryptoError {
+    static func failure(_ function: String) -> CryptoError {
         ERR_clear_error()
         return .openSSL(function: function)
     }

@@ -58,6 +58,34 @@ package struct FolioPeerCrypto: PeerCryptoProvider {
             throw .authenticationFailed
         }
     }
+
+    /// The key set up once in libcrypto for the direction's frames; per-message if libcrypto
+    /// cannot make a context (the key is checked to be 32 bytes either way, on first use).
+    package func frameCipher(key: [UInt8]) -> any FrameAEAD {
+        guard let keyed = try? ChaCha20Poly1305.KeyedCipher(key: key) else { return PerMessageFrameAEAD(crypto: self, key: key) }
+        return KeyedFrameAEAD(cipher: keyed)
+    }
+}
+
+/// A session direction's frames through `ChaCha20Poly1305.KeyedCipher`.
+private struct KeyedFrameAEAD: FrameAEAD {
+    let cipher: ChaCha20Poly1305.KeyedCipher
+
+    func seal(_ plaintext: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8] {
+        do {
+            return try cipher.sealCombined(plaintext, nonce: nonce, authenticating: associatedData)
+        } catch {
+            throw .primitiveFailed("ChaCha20-Poly1305 seal: \(error)")
+        }
+    }
+
+    func open(_ sealed: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8] {
+        do {
+            return try cipher.openCombined(sealed, nonce: nonce, authenticating: associatedData)
+        } catch {
+            throw .authenticationFailed
+        }
+    }
 }
 
 /// An X25519 private key as a handshake secret.

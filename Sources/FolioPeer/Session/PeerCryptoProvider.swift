@@ -40,4 +40,7 @@ package protocol PeerCryptoProvider: Sendable {
     func seal(_ plaintext: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8]
     /// Checks the trailing tag and returns the plaintext, or throws `authenticationFailed`.
     func open(_ sealed: [UInt8], key: [UInt8], nonce: [UInt8], associatedData: [UInt8]) throws(PeerCryptoError) -> [UInt8]
+    /// ChaCha20-Poly1305 under `key` for one direction's frames (a default runs `seal`/`open`
+    /// per frame).
+    func frameCipher(key: [UInt8]) -> any FrameAEAD
 }

@@ -7,10 +7,9 @@ import FolioWire
 /// length fails authentication; a dropped, replayed or reordered frame fails too, because the
 /// receiver's counter no longer matches.
 package struct SessionCipher: Sendable {
-    private let crypto: any PeerCryptoProvider
     private let magic: NetworkMagic
-    private let sendKey: [UInt8]
-    private let receiveKey: [UInt8]
+    private let sender: any FrameAEAD
+    private let receiver: any FrameAEAD
     /// Frames sealed so far (the next nonce).
     package private(set) var sendCounter: UInt64 = 0
     /// Frames opened so far (the nonce expected next).
@@ -18,10 +17,9 @@ package struct SessionCipher: Sendable {
 
     /// A cipher with the two directional keys.
     package init(crypto: any PeerCryptoProvider, magic: NetworkMagic, sendKey: [UInt8], receiveKey: [UInt8]) {
-        self.crypto = crypto
         self.magic = magic
-        self.sendKey = sendKey
-        self.receiveKey = receiveKey
+        sender = crypto.frameCipher(key: sendKey)
+        receiver = crypto.frameCipher(key: receiveKey)
     }
 
     /// The 12-byte nonce for frame number `counter`.
@@ -45,7 +43,7 @@ package struct SessionCipher: Sendable {
         }
         let header = FrameHeader(magic: magic, type: type,
                                  length: UInt32(plaintext.count + WireLimits.sealOverheadBytes))
-        let sealed = try crypto.seal(plaintext, key: sendKey, nonce: Self.nonce(sendCounter), associatedData: header.bytes)
+        let sealed = try sender.seal(plaintext, nonce: Self.nonce(sendCounter), associatedData: header.bytes)
         sendCounter += 1
         return Frame(type: header.type, payload: sealed)
     }
@@ -55,8 +53,7 @@ package struct SessionCipher: Sendable {
     package mutating func open(_ frame: Frame) throws(PeerCryptoError) -> [UInt8] {
         guard frame.payload.count >= WireLimits.sealOverheadBytes else { throw .authenticationFailed }
         let header = frame.header(magic: magic)
-        let plaintext = try crypto.open(frame.payload, key: receiveKey, nonce: Self.nonce(receiveCounter),
-                                        associatedData: header.bytes)
+        let plaintext = try receiver.open(frame.payload, nonce: Self.nonce(receiveCounter), associatedData: header.bytes)
         receiveCounter += 1
         return plaintext
     }
