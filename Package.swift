@@ -8,7 +8,7 @@ let libraries: [(name: String, deps: [String])] = [
     ("FolioCrypto", ["COpenSSL"]),
     ("FolioCore", ["FolioCrypto"]),
     ("FolioLicence", ["FolioCore"]),
-    ("FolioFingerprint", ["FolioCore", "CLibPNG", "CLibJPEG"]),
+    ("FolioFingerprint", ["FolioCore", "CLibPNG", "CLibJPEG", "CSimilarityScan"]),
     ("FolioWire", ["FolioCore"]),
     ("FolioKeystore", ["FolioCrypto", "FolioCore"]),
     ("FolioConsensus", ["FolioCore"]),
@@ -80,6 +80,9 @@ var targets: [Target] = [
     ),
     .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
     .systemLibrary(name: "CLibJPEG", path: "Sources/CLibJPEG", providers: [.apt(["libjpeg62-turbo-dev"])]),
+    // The similarity index's bucket scan: C for prefetch and a run-time choice of POPCNT
+    // (docs/fingerprint.md, "Similarity index").
+    .target(name: "CSimilarityScan", path: "Sources/CSimilarityScan"),
     .executableTarget(name: "folio-train", dependencies: ["FolioFingerprint", argumentParser], path: "Sources/folio-train"),
     .target(
         name: "FolioTestSupport",

@@ -11,11 +11,12 @@ declare -A ALLOWED=(
     [COpenSSL]=""
     [CLibPNG]=""
     [CLibJPEG]=""
+    [CSimilarityScan]=""
     [folio-train]="FolioFingerprint"
     [FolioCrypto]="COpenSSL"
     [FolioCore]="FolioCrypto"
     [FolioLicence]="FolioCore"
-    [FolioFingerprint]="FolioCore CLibPNG CLibJPEG"
+    [FolioFingerprint]="FolioCore CLibPNG CLibJPEG CSimilarityScan"
     [FolioWire]="FolioCore"
     [FolioKeystore]="FolioCrypto FolioCore"
     [FolioConsensus]="FolioCore"
@@ -34,7 +35,7 @@ declare -A ALLOWED=(
     [folio-testnet]="FolioNode"
     [FolioTestSupport]="*"
 )
-FOLIO_MODULES=" COpenSSL CLibPNG CLibJPEG FolioTestSupport ${!ALLOWED[*]} "
+FOLIO_MODULES=" COpenSSL CLibPNG CLibJPEG CSimilarityScan FolioTestSupport ${!ALLOWED[*]} "
 
 failures=0
 for dir in "$SOURCES"/*/; do

@@ -90,4 +90,33 @@ import Testing
             }
         }
     }
+
+    /// Half the codes are near copies of one code, so a search near it finds hundreds of
+    /// entries passing the lower bound in the same buckets; with room for 1 or 3 at a time the
+    /// C scan stops inside buckets and must carry on from exactly there (no entry skipped, none
+    /// reported twice). Both bit counts.
+    @Test(arguments: [1, 3, 256])
+    func aScanStoppedByAFullBufferCarriesOnWhereItStopped(batch: Int) {
+        var rng = TestRandom(seed: 40)
+        let base = rng.code()
+        var codes: [Fingerprint] = []
+        for i in 0..<4000 { codes.append(i % 2 == 0 ? rng.near(base, flips: i % 30) : rng.code()) }
+        var index = SimilarityIndex()
+        index.insert(contentsOf: codes.enumerated().map { (code: $1, id: $0) })
+        index.scanBatch = batch
+        var portable = index
+        portable.usesPopcountInstruction = false
+        for q in 0..<4 {
+            let query = rng.near(base, flips: 4 * q)
+            let distances = codes.map { query.distance(to: $0) }
+            for d in [16, 40, 64] {
+                let brute = codes.indices.filter { distances[$0] <= d }.sorted { (distances[$0], $0) < (distances[$1], $1) }
+                #expect(brute.count > 100)
+                for searched in [index, portable] {
+                    let got = searched.search(query, within: d)
+                    #expect(got.map(\.id) == brute && got.map(\.distance) == brute.map { distances[$0] }, "query \(q) d \(d)")
+                }
+            }
+        }
+    }
 }

@@ -101,9 +101,14 @@ extension TestRandom {
     /// testnet genesis files' (24, 64) and the chain test builder's (16, 40), all on the probing
     /// path. 20,001 codes inserted one by one leave the last 1,560 unindexed, so the scan of the
     /// waiting codes is checked too.
-    @Test func searchMatchesBruteForceAtBenchmarkAndChainDistances() {
+    /// With `popcount` false the chunk tables' scan uses the portable bit count even where the
+    /// processor has POPCNT, so both of the C scan's variants are checked on this machine.
+    @Test(arguments: [true, false])
+    func searchMatchesBruteForceAtBenchmarkAndChainDistances(popcount: Bool) {
         var rng = TestRandom(seed: 3)
         var index = SimilarityIndex()
+        index.usesPopcountInstruction = popcount
+        #expect(index.usesPopcountInstruction == (popcount && SimilarityIndex.processorHasPopcount))
         var stored: [Fingerprint] = []
         for i in 0..<20001 {
             let code = i % 4 == 3 ? rng.near(stored[Int.random(in: 0..<stored.count, using: &rng)], flips: i % 70) : rng.code()

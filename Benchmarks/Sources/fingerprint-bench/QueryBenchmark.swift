@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 // B15 similarity queries: `SimilarityIndex` over CODES random codes, against `ReferenceIndex`
-// (the index before this layout) built from the same codes and queried in the same run, query by
-// query, with both answers compared. Every query is a stored code with d/2 bits flipped, so it
+// (the index as of d544a9f, all Swift) built from the same codes and queried in the same run,
+// query by query, with both answers compared. Every query is a stored code with d/2 bits flipped, so it
 // has at least one true hit; the others are random, the hard case for multi-index hashing.
 
 /// The distances queried: B15's 16, 24, 32; 54, the provisional similarity threshold of
@@ -50,7 +50,7 @@ func nearQueries(_ samples: [[UInt8]], flips: Int) -> [Fingerprint] {
     }
 }
 
-func queryBenchmark(codes total: Int, reference useReference: Bool, phases: Bool) throws {
+func queryBenchmark(codes total: Int, reference useReference: Bool, portable: Bool) throws {
     var random = Random(state: 5)
     var codes: [Fingerprint] = []
     codes.reserveCapacity(total)
@@ -68,6 +68,7 @@ func queryBenchmark(codes total: Int, reference useReference: Bool, phases: Bool
 
     // One insert at a time, as a registry grows; then the codes still waiting are indexed.
     var index = SimilarityIndex()
+    if portable { index.usesPopcountInstruction = false }
     let (_, insertWall, insertCPU) = timed { for (i, code) in codes.enumerated() { index.insert(code, id: i) } }
     let waiting = index.unindexedCount
     let (_, flushWall, flushCPU) = timed { index.indexPending() }
@@ -82,7 +83,10 @@ func queryBenchmark(codes total: Int, reference useReference: Bool, phases: Bool
 
     var reference = ReferenceIndex()
     if useReference {
-        let (_, wall, cpu) = timed { for (i, code) in codes.enumerated() { reference.insert(code, id: i) } }
+        let (_, wall, cpu) = timed {
+            for (i, code) in codes.enumerated() { reference.insert(code, id: i) }
+            reference.indexPending()
+        }
         report("reference-build", wall: wall, cpu: cpu,
                extra: ",\"codes\":\(reference.count),\"storage_bytes\":\(reference.storageBytes)")
     }
@@ -101,7 +105,7 @@ func queryBenchmark(codes total: Int, reference useReference: Bool, phases: Bool
             hits += got.count
             guard useReference else { continue }
             let (w2, c2) = (wallSeconds(), threadCPUSeconds())
-            let expected = reference.search(query, within: d).hits
+            let expected = reference.search(query, within: d)
             let (w3, c3) = (wallSeconds(), threadCPUSeconds())
             refWall.append(w3 - w2); refCPU.append(c3 - c2)
             if got.map(\.id) != expected.map(\.id) || got.map(\.distance) != expected.map(\.distance) { mismatches += 1 }
@@ -111,27 +115,5 @@ func queryBenchmark(codes total: Int, reference useReference: Bool, phases: Bool
               + (useReference ? ",\"reference_mismatches\":\(mismatches)" + distribution("reference_wall", refWall)
                   + distribution("reference_cpu", refCPU) : "") + "}")
         if mismatches > 0 { throw BenchError("\(mismatches) queries within \(d) differ from the reference index") }
-    }
-
-    if phases && useReference {
-        // Where the reference's time goes at each distance: median thread CPU per query with
-        // the search stopped after each phase.
-        for d in queryDistances {
-            let queries = nearQueries(samples, flips: d / 2)
-            var line = "{\"benchmark\":\"reference-phases-within-\(d)\""
-            var sink = 0
-            for (name, phase) in [("probe", ReferenceIndex.Phase.probe), ("positions", .positions),
-                                  ("verify", .verify), ("full", .full)] {
-                var cpu: [Double] = []
-                for query in queries {
-                    let c0 = threadCPUSeconds()
-                    sink &+= reference.search(query, within: d, phase: phase).touched
-                    cpu.append(threadCPUSeconds() - c0)
-                }
-                line += ",\"\(name)_cpu_median\":\(cpu.sorted()[cpu.count / 2])"
-                if phase == .probe { line += ",\"candidates_per_query\":\(sink / queries.count)" }
-            }
-            print(line + "}")
-        }
     }
 }

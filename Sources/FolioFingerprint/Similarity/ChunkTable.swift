@@ -1,3 +1,4 @@
+import CSimilarityScan
 import FolioCore
 
 /// One chunk's table of a `SimilarityIndex`, laid out so that verifying a bucket's candidates
@@ -102,67 +103,39 @@ struct ChunkTable: Sendable {
         positions = newPositions
     }
 
-    /// Buckets whose memory is requested together before any is verified (see `collect`).
-    static let group = 32
-
     /// Appends to `hits` every entry within `distance` of `query` whose chunk lies within
     /// `radius` of the query's: probes the buckets at masks[0 ..< ball(radius)] (ordered by
     /// weight), rejects on the lower bound, and confirms the rest against `codes`.
     ///
-    /// The time goes in waiting for memory: each bucket sits at a random place in tens of
-    /// megabytes. So buckets are taken `group` at a time: first one load per cache line of all
-    /// of them, in a loop short enough that the processor has them all in flight at once, then
-    /// the verification, which finds them in cache.
+    /// The probing and the lower bound run in C (`folio_similarity_scan_run`, CSimilarityScan):
+    /// the time goes in waiting for memory, each bucket sitting at a random place in hundreds
+    /// of megabytes, and in counting bits; C can request the next buckets' memory with
+    /// prefetch instructions while the current one is checked, and can use the POPCNT
+    /// instruction where the processor has it. `scratch` receives the entries that pass the
+    /// bound, as many at a time as it holds.
     func collect(near query: PackedCode, radius: Int, within distance: Int, masks: UnsafeBufferPointer<UInt32>,
-                 codes: UnsafeBufferPointer<PackedCode>, into hits: inout [IndexHit]) {
-        let value = query.chunk(chunk, bits: bits)
+                 codes: UnsafeBufferPointer<PackedCode>, hardwareBitCount: Bool,
+                 scratch: UnsafeMutableBufferPointer<UInt32>, into hits: inout [IndexHit]) {
+        guard count > 0, !scratch.isEmpty else { return }
         let (qa, qb, qc) = keptWords(of: query)
-        let probes = HammingBall.size(bits: bits, radius: min(radius, bits))
+        // The masks table holds every mask of the chunk's width, so this is the ball's size.
+        let probes = min(HammingBall.size(bits: bits, radius: min(radius, bits)), masks.count)
         starts.withUnsafeBufferPointer { starts in
             words.withUnsafeBufferPointer { words in
                 positions.withUnsafeBufferPointer { positions in
-                    var ranges: [(start: Int, stop: Int, budget: Int)] = []
-                    ranges.reserveCapacity(Self.group)
-                    var touched: UInt64 = 0
-                    var first = 0
-                    while first < probes {
-                        let last = min(first + Self.group, probes)
-                        ranges.removeAll(keepingCapacity: true)
-                        for maskIndex in first..<last {
-                            let mask = masks[maskIndex]
-                            let bucket = Int(value ^ mask)
-                            // The chunk is exactly weight(mask) bits away for every entry here.
-                            ranges.append((Int(starts[bucket]), Int(starts[bucket + 1]), distance - mask.nonzeroBitCount))
+                    var scan = folio_similarity_scan(
+                        starts: starts.baseAddress, words: words.baseAddress, masks: masks.baseAddress,
+                        query0: qa, query1: qb, query2: qc, value: query.chunk(chunk, bits: bits),
+                        probes: UInt32(probes), distance: Int32(clamping: distance), use_popcnt: hardwareBitCount ? 1 : 0,
+                        next_probe: 0, next_entry: 0)
+                    repeat {
+                        let passed = folio_similarity_scan_run(&scan, scratch.baseAddress, scratch.count)
+                        for k in 0..<passed {
+                            let position = positions[Int(scratch[k])]
+                            let full = codes[Int(position)].distance(to: query)
+                            if full <= distance { hits.append(IndexHit(position: position, distance: UInt32(full))) }
                         }
-                        for range in ranges where range.stop > range.start {
-                            // A load every 8 words (64 bytes, a cache line) and one of the last
-                            // word reach every line the entries span.
-                            var w = 3 * range.start
-                            while w < 3 * range.stop {
-                                touched ^= words[w]
-                                w += 8
-                            }
-                            touched ^= words[3 * range.stop - 1]
-                        }
-                        for range in ranges {
-                            let budget = range.budget
-                            for j in range.start..<range.stop {
-                                let base = 3 &* j
-                                // All three words in one test: testing two first rejects 95 % at
-                                // d = 54 but only half at 64, where the branch then mispredicts
-                                // (1.8 ms against 1.1 ms per query at 1 M codes; 54 the same).
-                                if BitCount.of(words[base] ^ qa, words[base &+ 1] ^ qb, words[base &+ 2] ^ qc) <= budget {
-                                    let position = positions[j]
-                                    let full = codes[Int(position)].distance(to: query)
-                                    if full <= distance { hits.append(IndexHit(position: position, distance: UInt32(full))) }
-                                }
-                            }
-                        }
-                        first = last
-                    }
-                    // Uses the touched words so the loads above are not optimised away; the
-                    // call changes nothing either way.
-                    if touched == qa { hits.reserveCapacity(hits.count) }
+                    } while scan.next_probe < scan.probes
                 }
             }
         }

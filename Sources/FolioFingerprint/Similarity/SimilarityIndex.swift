@@ -1,3 +1,4 @@
+import CSimilarityScan
 import FolioCore
 
 /// An in-memory multi-index-hashing index of fingerprints, answering "every code within
@@ -18,6 +19,20 @@ public struct SimilarityIndex: Sendable {
     private var tables: [ChunkTable]
     /// codes[..<indexed] are in the tables; the rest are scanned by every search.
     private var indexed = 0
+
+    /// Whether the chunk tables' scan counts bits with the processor's POPCNT instruction: on
+    /// by default where the processor has it (x86-64 CPUID), never where it does not. Turning
+    /// it off selects the portable count, which gives the same answers (for tests and
+    /// benchmarks).
+    public var usesPopcountInstruction: Bool {
+        get { hardwareBitCount }
+        set { hardwareBitCount = newValue && Self.processorHasPopcount }
+    }
+    private var hardwareBitCount = SimilarityIndex.processorHasPopcount
+    static let processorHasPopcount = folio_similarity_cpu_has_popcnt() != 0
+    /// Entries passing a table's lower bound that the C scan hands back at a time (tests make
+    /// it small, to check that a scan stopped by a full buffer carries on where it stopped).
+    var scanBatch = 256
 
     /// Fewest unindexed codes worth a pass over the tables.
     static let minimumUnindexed = 2_048
@@ -83,9 +98,11 @@ public struct SimilarityIndex: Sendable {
             if !scanAll {
                 let radii = scheme.radii(forDistance: distance)
                 ChunkMasks.byWeight(bits: scheme.bits).withUnsafeBufferPointer { masks in
-                    for table in tables where radii[table.chunk] >= 0 {
-                        table.collect(near: query, radius: radii[table.chunk], within: distance, masks: masks,
-                                      codes: codes, into: &hits)
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(1, scanBatch)) { scratch in
+                        for table in tables where radii[table.chunk] >= 0 {
+                            table.collect(near: query, radius: radii[table.chunk], within: distance, masks: masks,
+                                          codes: codes, hardwareBitCount: hardwareBitCount, scratch: scratch, into: &hits)
+                        }
                     }
                 }
             }
