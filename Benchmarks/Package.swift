@@ -13,9 +13,16 @@ let package = Package(
             dependencies: [.product(name: "FolioCrypto", package: "Folio")],
             path: "Sources/folio-bench"
         ),
+        // Writes the 12-megapixel PNG and JPEG fingerprint-bench times (libpng, libjpeg-turbo).
+        .target(
+            name: "CBenchImages",
+            path: "Sources/CBenchImages",
+            linkerSettings: [.linkedLibrary("png"), .linkedLibrary("jpeg")]
+        ),
         .executableTarget(
             name: "fingerprint-bench",
             dependencies: [
+                "CBenchImages",
                 .product(name: "FolioFingerprint", package: "Folio"),
                 .product(name: "FolioCore", package: "Folio"),
             ],

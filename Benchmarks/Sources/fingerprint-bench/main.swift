@@ -1,3 +1,4 @@
+import CBenchImages
 import FolioCore
 import FolioFingerprint
 import Foundation
@@ -12,12 +13,14 @@ import Glibc
 //   fingerprint-bench write-wav PATH        the 3-minute 44.1 kHz stereo 16-bit WAV (seeded)
 //   fingerprint-bench audio PATH            read PATH and fingerprint it (file read included)
 //   fingerprint-bench image                 a 4000×3000 (12 MP) PGM built in memory
+//   fingerprint-bench write-image PATH      the seeded 4000×3000 colour picture as .png, .jpg or .ppm
+//   fingerprint-bench image-file PATH       read PATH and fingerprint it (file read included)
 //   fingerprint-bench text                  a 100 kB text built in memory
-//   fingerprint-bench query [CODES] [--no-reference] [--phases]
+//   fingerprint-bench query [CODES] [--no-reference] [--portable]
 //                                           index CODES random codes (default 1,000,000), then
 //                                           1,000 queries each within 16, 24, 32, 54 and 64 bits,
 //                                           timed one by one against the previous index layout
-//                                           (QueryBenchmark.swift); --phases splits the latter's time
+//                                           (QueryBenchmark.swift); --portable: no POPCNT
 
 func cpuSeconds() -> Double {
     var now = timespec()
@@ -93,6 +96,42 @@ func threeMinuteWAV() -> [UInt8] {
     return Array("RIFF".utf8) + le(body.count, 4) + body
 }
 
+/// A 4000×3000 (12-megapixel) RGB picture, rows top to bottom, 3 bytes a pixel: a smooth
+/// two-colour gradient, 80 filled rectangles and ellipses in random colours, and ±6 levels of
+/// noise, so it compresses like a photograph rather than like a flat test card.
+func twelveMegapixelRGB() -> (width: Int, height: Int, rgb: [UInt8]) {
+    let (w, h) = (4000, 3000)
+    var random = Random(state: 12)
+    var rgb = [UInt8](repeating: 0, count: w * h * 3)
+    for y in 0..<h {
+        for x in 0..<w {
+            let p = 3 * (y * w + x)
+            rgb[p] = UInt8(40 + 160 * x / w)
+            rgb[p + 1] = UInt8(60 + 120 * y / h)
+            rgb[p + 2] = UInt8(200 - 100 * (x + y) / (w + h))
+        }
+    }
+    for _ in 0..<80 {
+        let cx = Int.random(in: 0..<w, using: &random), cy = Int.random(in: 0..<h, using: &random)
+        let rx = Int.random(in: 40...700, using: &random), ry = Int.random(in: 40...500, using: &random)
+        let colour = (0..<3).map { _ in UInt8.random(in: 0...255, using: &random) }
+        let ellipse = Bool.random(using: &random)
+        for y in max(0, cy - ry)..<min(h, cy + ry) {
+            for x in max(0, cx - rx)..<min(w, cx + rx) {
+                let dx = x - cx, dy = y - cy
+                if ellipse && dx * dx * ry * ry + dy * dy * rx * rx > rx * rx * ry * ry { continue }
+                let p = 3 * (y * w + x)
+                for c in 0..<3 { rgb[p + c] = colour[c] }
+            }
+        }
+    }
+    for i in 0..<rgb.count {
+        let v = Int(rgb[i]) + Int(random.next() % 13) - 6
+        rgb[i] = UInt8(max(0, min(255, v)))
+    }
+    return (w, h, rgb)
+}
+
 /// The whole file, read with plain `read(2)` calls straight into the array (Foundation's
 /// `Data(contentsOf:)` plus a copy to `[UInt8]` took longer than fingerprinting itself).
 func readFile(_ path: String) throws -> [UInt8] {
@@ -163,6 +202,38 @@ func run(_ arguments: [String]) throws {
             best = (min(best.wall, wall), min(best.cpu, cpu))
         }
         report("features-best-of-10", wall: best.wall, cpu: best.cpu)
+    case "write-image" where arguments.count == 2:
+        let path = arguments[1]
+        let (w, h, rgb) = twelveMegapixelRGB()
+        if path.hasSuffix(".png") {
+            guard bench_write_png(path, rgb, UInt32(w), UInt32(h)) == 0 else { throw BenchError("libpng could not write \(path)") }
+        } else if path.hasSuffix(".jpg") {
+            guard bench_write_jpeg(path, rgb, UInt32(w), UInt32(h), 90) == 0 else { throw BenchError("could not write \(path)") }
+        } else if path.hasSuffix(".ppm") {
+            try Data(Array("P6\n\(w) \(h)\n255\n".utf8) + rgb).write(to: URL(fileURLWithPath: path))
+        } else {
+            throw BenchError("write-image: PATH must end in .png, .jpg or .ppm")
+        }
+    case "image-file" where arguments.count == 2:
+        let fingerprinter = Fingerprinter(model: try loadModel())
+        let (identity, wall, cpu) = try timed {
+            let bytes = try readFile(arguments[1])
+            return try fingerprinter.identify(bytes, file: arguments[1])
+        }
+        report("folio-image-file", wall: wall, cpu: cpu, extra: ",\"code\":\"\(HexCoding.encode(identity.fingerprint.bytes))\"")
+    case "image-phases" where arguments.count == 2:
+        // The same work as `image-file`, one phase at a time, to see where the time goes.
+        let model = try loadModel()
+        let (bytes, readWall, readCPU) = try timed { try readFile(arguments[1]) }
+        report("phase-read-file", wall: readWall, cpu: readCPU)
+        let (work, decodeWall, decodeCPU) = try timed { try MediaDecoder.decode(bytes, file: arguments[1]) }
+        report("phase-decode", wall: decodeWall, cpu: decodeCPU)
+        let (features, featureWall, featureCPU) = try timed { try Features.extract(work) }
+        report("phase-features", wall: featureWall, cpu: featureCPU)
+        let (_, encodeWall, encodeCPU) = try timed { try model.fingerprint(features, medium: .image) }
+        report("phase-lstm", wall: encodeWall, cpu: encodeCPU)
+        let (_, hashWall, hashCPU) = timed { SHA256.hash(bytes) }
+        report("phase-sha256", wall: hashWall, cpu: hashCPU)
     case "image" where arguments.count == 1:
         let fingerprinter = Fingerprinter(model: try loadModel())
         let (w, h) = (4000, 3000)
@@ -185,15 +256,15 @@ func run(_ arguments: [String]) throws {
     case "query":
         let options = arguments.dropFirst().filter { $0.hasPrefix("--") }
         let counts = arguments.dropFirst().filter { !$0.hasPrefix("--") }
-        guard counts.count <= 1, Set(options).isSubset(of: ["--no-reference", "--phases"]) else {
-            throw BenchError("usage: fingerprint-bench query [CODES] [--no-reference] [--phases]")
+        guard counts.count <= 1, Set(options).isSubset(of: ["--no-reference", "--portable"]) else {
+            throw BenchError("usage: fingerprint-bench query [CODES] [--no-reference] [--portable]")
         }
         guard let total = counts.isEmpty ? 1_000_000 : Int(counts[0]), total >= 1000 else {
             throw BenchError("CODES must be a whole number of at least 1000")
         }
-        try queryBenchmark(codes: total, reference: !options.contains("--no-reference"), phases: options.contains("--phases"))
+        try queryBenchmark(codes: total, reference: !options.contains("--no-reference"), portable: options.contains("--portable"))
     default:
-        throw BenchError("usage: fingerprint-bench write-wav PATH | audio PATH | image | text | query [CODES] [--no-reference] [--phases]")
+        throw BenchError("usage: fingerprint-bench write-wav PATH | audio PATH | write-image PATH | image-file PATH | image-phases PATH | image | text | query [CODES] [--no-reference] [--portable]")
     }
 }
 
