@@ -1,6 +1,7 @@
 // See include/CSimilarityScan.h. Why C: see the header; why this shape: docs/fingerprint.md
 // ("Similarity index").
 #include "CSimilarityScan.h"
+#include <string.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
@@ -9,18 +10,19 @@
 
 // Buckets whose entries are requested from memory before the current bucket is checked, and
 // (further ahead) whose bucket bounds are. A bucket at a million codes holds about 15 entries
-// (six cache lines) at a random place in hundreds of megabytes: without the requests ahead,
-// each one waits a full memory latency.
+// (five cache lines) at a random place in hundreds of megabytes: without the requests ahead,
+// each one waits a full memory latency. Measured at 1 M codes, 64 bits: 4 buckets ahead
+// 0.70 ms, 8 0.65, 12 0.66; requesting only each bucket's first 2 lines 1.31 ms.
 enum { WORDS_AHEAD = 8, STARTS_AHEAD = 16, MAX_LINES_AHEAD = 16 };
 
 // Requests the cache lines of `bucket`'s entries (at most MAX_LINES_AHEAD of them; a longer
 // run is sequential and the hardware prefetcher follows it).
-static inline __attribute__((always_inline)) void request_bucket(const uint32_t *starts, const uint64_t *words,
+static inline __attribute__((always_inline)) void request_bucket(const uint32_t *starts, const uint32_t *words,
                                                                  uint32_t bucket) {
     uint32_t start = starts[bucket], stop = starts[bucket + 1];
     if (start == stop) return;
-    uintptr_t line = (uintptr_t)(words + 3 * (size_t)start) & ~(uintptr_t)63;
-    uintptr_t last = (uintptr_t)(words + 3 * (size_t)stop) - 1;
+    uintptr_t line = (uintptr_t)(words + 5 * (size_t)start) & ~(uintptr_t)63;
+    uintptr_t last = (uintptr_t)(words + 5 * (size_t)stop) - 1;
     for (int n = 0; line <= last && n < MAX_LINES_AHEAD; line += 64, n++) __builtin_prefetch((const void *)line);
 }
 
@@ -29,8 +31,9 @@ static inline __attribute__((always_inline)) void request_bucket(const uint32_t 
 static inline __attribute__((always_inline)) size_t scan_body(folio_similarity_scan *s, uint32_t *out,
                                                               size_t capacity) {
     const uint32_t *starts = s->starts, *masks = s->masks;
-    const uint64_t *words = s->words;
-    const uint64_t q0 = s->query0, q1 = s->query1, q2 = s->query2;
+    const uint32_t *words = s->words;
+    const uint64_t q0 = s->query0, q1 = s->query1;
+    const uint32_t q2 = s->query2;
     const uint32_t value = s->value, probes = s->probes;
     const int32_t distance = s->distance;
     uint32_t p = s->next_probe, resume = s->next_entry;
@@ -48,9 +51,11 @@ static inline __attribute__((always_inline)) size_t scan_body(folio_similarity_s
         // Every entry here is exactly weight(mask) bits away on the chunk.
         const int budget = distance - __builtin_popcount(mask);
         for (; j < stop; j++) {
-            const uint64_t *w = words + 3 * (size_t)j;
-            const int bound = __builtin_popcountll(w[0] ^ q0) + __builtin_popcountll(w[1] ^ q1)
-                + __builtin_popcountll(w[2] ^ q2);
+            const uint32_t *e = words + 5 * (size_t)j;
+            uint64_t a, b;  // entries are 20 bytes apart, so only 4-byte aligned
+            memcpy(&a, e, 8);
+            memcpy(&b, e + 2, 8);
+            const int bound = __builtin_popcountll(a ^ q0) + __builtin_popcountll(b ^ q1) + __builtin_popcount(e[4] ^ q2);
             if (bound <= budget) {
                 if (written == capacity) {
                     s->next_probe = p;

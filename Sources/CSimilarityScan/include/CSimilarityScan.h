@@ -13,18 +13,20 @@
 typedef struct {
     /// Bucket v's entries are starts[v] ..< starts[v + 1].
     const uint32_t *starts;
-    /// Three words per entry: the entry's code without the words that hold this chunk.
-    const uint64_t *words;
+    /// Five 32-bit units (20 bytes) per entry: two 64-bit words of the entry's code, low half
+    /// first, then 32 more bits, all outside this chunk.
+    const uint32_t *words;
     /// XOR masks over the chunk, by weight; masks[0 ..< probes] are probed.
     const uint32_t *masks;
-    /// The query's three words matching `words`.
-    uint64_t query0, query1, query2;
+    /// The query's bits matching an entry's: two words and 32 bits.
+    uint64_t query0, query1;
+    uint32_t query2;
     /// The query's chunk value.
     uint32_t value;
     /// How many masks to probe.
     uint32_t probes;
-    /// The search distance: an entry passes when weight(mask) + the distance over its three
-    /// words is at most this.
+    /// The search distance: an entry passes when weight(mask) + the distance over its 160
+    /// bits is at most this.
     int32_t distance;
     /// 1: use the POPCNT instruction (only when `folio_similarity_cpu_has_popcnt` said so);
     /// 0: the portable bit count.
@@ -37,7 +39,7 @@ typedef struct {
 
 /// Scans on from the progress in `scan`, writing the index of every passing entry to `out`;
 /// stops when every probe is done (`next_probe == probes`) or `out` holds `capacity` indices.
-/// Returns the number written.
+/// Returns the number written. `capacity` must be at least 1.
 size_t folio_similarity_scan_run(folio_similarity_scan *scan, uint32_t *out, size_t capacity);
 
 /// 1 when this processor has the POPCNT instruction (x86-64 CPUID), 0 when it does not;

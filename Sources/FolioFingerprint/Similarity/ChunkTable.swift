@@ -4,22 +4,27 @@ import FolioCore
 /// One chunk's table of a `SimilarityIndex`, laid out so that verifying a bucket's candidates
 /// reads memory in order instead of jumping to each candidate's code.
 ///
-/// Compressed rows: bucket v's entries are `starts[v] ..< starts[v + 1]`. Entry j carries the
-/// three words of its code that do not hold this chunk (`words[3j ..< 3j + 3]`) and the code's
-/// position in the index (`positions[j]`). Those 192 bits plus the chunk's own distance (the
-/// weight of the probe mask) bound the full distance from below; a random code passes the
-/// bound at d = 54 with probability 6 × 10⁻¹⁰ (192 fair coin flips, at most 54 heads), so the
-/// full code is fetched, out of order, almost only for true hits.
+/// Compressed rows: bucket v's entries are `starts[v] ..< starts[v + 1]`. Entry j is 20 bytes
+/// (`words[5j ..< 5j + 5]`, 32-bit units): 160 bits of its code that lie outside this chunk's
+/// word — the next two words whole and the low half of the third (`keptBits`) — and the code's
+/// position in the index is `positions[j]`. Those 160 bits plus the chunk's own distance (the
+/// weight of the probe mask) bound the full distance from below. A random code passes the
+/// bound at d = 64 with probability 1.7 × 10⁻³ (160 fair coin flips, at most 61 heads) and at
+/// d = 54 with 2.6 × 10⁻⁶, so the full code is fetched, out of order, for a few hundred
+/// entries per search at most; carrying all 192 bits (24 bytes) made those rarer still but
+/// every search reads each entry, and the search waits on memory (docs/fingerprint.md).
 struct ChunkTable: Sendable {
     /// Which chunk of the scheme this table indexes.
     let chunk: Int
     /// Bits per chunk (16 or 8).
     let bits: Int
-    /// The word of the code that holds this chunk; entries keep the other three.
+    /// The word of the code that holds this chunk; entries keep bits of the other three.
     let chunkWord: Int
     private(set) var starts: [UInt32]
-    private(set) var words: [UInt64] = []
+    private(set) var words: [UInt32] = []
     private(set) var positions: [UInt32] = []
+    /// 32-bit units per entry.
+    static let entryUnits = 5
 
     /// An empty table for chunk `chunk` of chunks `bits` wide.
     init(chunk: Int, bits: Int) {
@@ -33,16 +38,17 @@ struct ChunkTable: Sendable {
     var count: Int { positions.count }
 
     /// Bytes held by the arrays (their capacities).
-    var storageBytes: Int { 4 * starts.capacity + 8 * words.capacity + 4 * positions.capacity }
+    var storageBytes: Int { 4 * starts.capacity + 4 * words.capacity + 4 * positions.capacity }
 
-    /// The three words an entry keeps: the code's words other than `chunkWord`, in order.
+    /// The bits an entry keeps: of the code's words other than `chunkWord`, in order, the
+    /// first two whole and the low 32 bits of the third.
     @inline(__always)
-    func keptWords(of code: PackedCode) -> (UInt64, UInt64, UInt64) {
+    func keptBits(of code: PackedCode) -> (UInt64, UInt64, UInt32) {
         switch chunkWord {
-        case 0: (code.w1, code.w2, code.w3)
-        case 1: (code.w0, code.w2, code.w3)
-        case 2: (code.w0, code.w1, code.w3)
-        default: (code.w0, code.w1, code.w2)
+        case 0: (code.w1, code.w2, UInt32(truncatingIfNeeded: code.w3))
+        case 1: (code.w0, code.w2, UInt32(truncatingIfNeeded: code.w3))
+        case 2: (code.w0, code.w1, UInt32(truncatingIfNeeded: code.w3))
+        default: (code.w0, code.w1, UInt32(truncatingIfNeeded: code.w2))
         }
     }
 
@@ -64,25 +70,28 @@ struct ChunkTable: Sendable {
             next[v] += 1
         }
         let total = count + added
-        // Two passes, words then positions; in each, bucket v is its old run copied whole, then
+        // Two passes, entry bits then positions; in each, bucket v is its old run copied whole, then
         // its new entries.
-        let newWords = [UInt64](unsafeUninitializedCapacity: 3 * total) { out, done in
+        let units = Self.entryUnits
+        let newWords = [UInt32](unsafeUninitializedCapacity: units * total) { out, done in
             words.withUnsafeBufferPointer { old in
                 var next = out.baseAddress!
                 for v in 0..<bucketCount {
                     let oldStart = Int(starts[v]), run = Int(starts[v + 1]) - oldStart
-                    next.initialize(from: old.baseAddress! + 3 * oldStart, count: 3 * run)
-                    next += 3 * run
+                    next.initialize(from: old.baseAddress! + units * oldStart, count: units * run)
+                    next += units * run
                     for k in addedStarts[v]..<addedStarts[v + 1] {
-                        let (a, b, c) = keptWords(of: codes[Int(order[k])])
-                        next.initialize(to: a)
-                        (next + 1).initialize(to: b)
-                        (next + 2).initialize(to: c)
-                        next += 3
+                        let (a, b, c) = keptBits(of: codes[Int(order[k])])
+                        next.initialize(to: UInt32(truncatingIfNeeded: a))
+                        (next + 1).initialize(to: UInt32(truncatingIfNeeded: a >> 32))
+                        (next + 2).initialize(to: UInt32(truncatingIfNeeded: b))
+                        (next + 3).initialize(to: UInt32(truncatingIfNeeded: b >> 32))
+                        (next + 4).initialize(to: c)
+                        next += units
                     }
                 }
             }
-            done = 3 * total
+            done = units * total
         }
         let newPositions = [UInt32](unsafeUninitializedCapacity: total) { out, done in
             positions.withUnsafeBufferPointer { old in
@@ -117,7 +126,7 @@ struct ChunkTable: Sendable {
                  codes: UnsafeBufferPointer<PackedCode>, hardwareBitCount: Bool,
                  scratch: UnsafeMutableBufferPointer<UInt32>, into hits: inout [IndexHit]) {
         guard count > 0, !scratch.isEmpty else { return }
-        let (qa, qb, qc) = keptWords(of: query)
+        let (qa, qb, qc) = keptBits(of: query)
         // The masks table holds every mask of the chunk's width, so this is the ball's size.
         let probes = min(HammingBall.size(bits: bits, radius: min(radius, bits)), masks.count)
         starts.withUnsafeBufferPointer { starts in
