@@ -31,11 +31,16 @@ enum PNGReader {
             let text = message(of: image)
             throw text.contains("EOF") || text.contains("end") ? .truncated("libpng: \(text)") : .corrupt("libpng: \(text)")
         }
-        var pixels = [UInt8](repeating: 0, count: width * height)
-        for p in 0..<pixels.count {
-            let alpha = Int(rgba[4 * p + 3])
-            let luma = Int(GreyImage.luma(red: Int(rgba[4 * p]), green: Int(rgba[4 * p + 1]), blue: Int(rgba[4 * p + 2])))
-            pixels[p] = UInt8((luma * alpha + 255 * (255 - alpha) + 127) / 255)
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height) { out, done in
+            rgba.withUnsafeBufferPointer { rgba in
+                for p in 0..<width * height {
+                    let alpha = Int(rgba[4 * p + 3])
+                    let luma = GreyImage.luma(red: Int(rgba[4 * p]), green: Int(rgba[4 * p + 1]), blue: Int(rgba[4 * p + 2]))
+                    // Opaque pixels (most) skip the division: (luma·255 + 127) / 255 is luma.
+                    out[p] = alpha == 255 ? luma : UInt8((Int(luma) * alpha + 255 * (255 - alpha) + 127) / 255)
+                }
+            }
+            done = width * height
         }
         return GreyImage(width: width, height: height, pixels: pixels)
     }

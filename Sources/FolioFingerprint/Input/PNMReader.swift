@@ -20,33 +20,55 @@ enum PNMReader {
         try checkSize(width: width, height: height)
         let channels = isColour ? 3 : 1
         let count = width * height * channels
-        var values = [Int](repeating: 0, count: count)
+        // Every sample value's 8-bit level, (v·255 + max/2) / max, looked up rather than divided.
+        let levels = (0...maxValue).map { UInt8(($0 * 255 + maxValue / 2) / maxValue) }
+        let samples: [UInt8]
         if isBinary {
             // Exactly one whitespace byte separates the header from the raster.
             guard scanner.offset < bytes.count, Scanner.isSpace(bytes[scanner.offset]) else {
                 throw .truncated("header ends without the byte before the raster")
             }
-            var cursor = ByteCursor(bytes, offset: scanner.offset + 1)
+            let start = scanner.offset + 1
             let wide = maxValue > 255
+            var cursor = ByteCursor(bytes, offset: start)
             try cursor.require(count * (wide ? 2 : 1), for: "\(width)×\(height) raster")
-            for i in 0..<count {
-                values[i] = wide
-                    ? Int(try cursor.readUInt8(for: "raster")) << 8 | Int(try cursor.readUInt8(for: "raster"))
-                    : Int(try cursor.readUInt8(for: "raster"))
+            samples = try levelled(count: count, maxValue: maxValue, levels: levels) { i in
+                wide ? Int(bytes[start + 2 * i]) << 8 | Int(bytes[start + 2 * i + 1]) : Int(bytes[start + i])
             }
         } else {
+            var values = [Int](repeating: 0, count: count)
             for i in 0..<count { values[i] = try scanner.number(for: "sample \(i)") }
+            samples = try levelled(count: count, maxValue: maxValue, levels: levels) { values[$0] }
         }
-        var pixels = [UInt8](repeating: 0, count: width * height)
-        for p in 0..<pixels.count {
-            let base = p * channels
-            for c in 0..<channels where values[base + c] > maxValue {
-                throw .corrupt("sample \(values[base + c]) exceeds the maximum value \(maxValue)")
+        guard isColour else { return GreyImage(width: width, height: height, pixels: samples) }
+        let pixels = [UInt8](unsafeUninitializedCapacity: width * height) { out, done in
+            samples.withUnsafeBufferPointer { rgb in
+                for p in 0..<width * height {
+                    out[p] = GreyImage.luma(red: Int(rgb[3 * p]), green: Int(rgb[3 * p + 1]), blue: Int(rgb[3 * p + 2]))
+                }
             }
-            let scaled = (0..<channels).map { (values[base + $0] * 255 + maxValue / 2) / maxValue }
-            pixels[p] = isColour ? GreyImage.luma(red: scaled[0], green: scaled[1], blue: scaled[2]) : UInt8(scaled[0])
+            done = width * height
         }
         return GreyImage(width: width, height: height, pixels: pixels)
+    }
+
+    /// The 8-bit level of each of `count` samples (`sample(i)`, in raster order); the first
+    /// sample over `maxValue` is an error naming it, as before any pixel is made.
+    private static func levelled(count: Int, maxValue: Int, levels: [UInt8],
+                                 sample: (Int) -> Int) throws(InputProblem) -> [UInt8] {
+        var bad: Int?
+        let out = [UInt8](unsafeUninitializedCapacity: count) { out, done in
+            levels.withUnsafeBufferPointer { levels in
+                for i in 0..<count {
+                    let v = sample(i)
+                    guard v <= maxValue else { bad = v; break }
+                    out[i] = levels[v]
+                    done = i + 1
+                }
+            }
+        }
+        if let bad { throw .corrupt("sample \(bad) exceeds the maximum value \(maxValue)") }
+        return out
     }
 
     static func checkSize(width: Int, height: Int) throws(InputProblem) {
