@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # B15 (BENCHMARKS.md): fingerprint speed with Chromaprint's `fpcalc` timed on the same WAV in the
-# same run, interleaved, ROUNDS times (default 5); then the 12 MP image, the 100 kB text and
-# queries over 1,000,000 indexed codes. Each audio measurement is a whole process (start-up,
+# same run, interleaved, ROUNDS times (default 5); then the 12-megapixel image (PNG, JPEG and PPM
+# of one seeded picture, written once) and the 100 kB text, ROUNDS times each; then queries
+# over 1,000,000 indexed codes. Each audio measurement is a whole process (start-up,
 # model load, file read, fingerprint), wall and CPU time (user + system, from wait4), for ours
 # and fpcalc alike; fingerprint-bench also reports its in-process time.
 # fpcalc stops after 120 s of audio unless told otherwise, so it runs twice: `-length 0` (the
@@ -9,8 +10,10 @@
 # information).
 # Usage: scripts/bench-fingerprint.sh [rounds] [codes]   (JSON also goes to Benchmarks/.build/bench-fingerprint.json)
 #        scripts/bench-fingerprint.sh queries [codes]    the similarity queries alone (no fpcalc needed)
-# BEFORE_TOOL=/path/to/an/older/fingerprint-bench adds that build's audio time to the same rounds
-# (for before/after figures; build it from an older checkout of the package).
+#        scripts/bench-fingerprint.sh media [rounds]     the image and text rows alone (no fpcalc needed)
+# BEFORE_TOOL=/path/to/an/older/fingerprint-bench adds that build's audio, image and text times to
+# the same rounds and checks it gives the same codes (for before/after figures; build it from an
+# older checkout of the package; image rows need a build that has `image-file`, 743238c or later).
 # SCRATCH_PATH=/tmp/… builds there instead of Benchmarks/.build (on a machine shared with others).
 # Queries are timed one by one, wall and thread CPU, against the previous index layout
 # (fingerprint-bench's ReferenceIndex) in the same run, and both answers are compared. On a
@@ -18,7 +21,9 @@
 set -euo pipefail
 
 ONLY_QUERIES=0
+ONLY_MEDIA=0
 if [ "${1:-}" = "queries" ]; then ONLY_QUERIES=1; shift; set -- 0 "${1:-1000000}"; fi
+if [ "${1:-}" = "media" ]; then ONLY_MEDIA=1; shift; set -- "${1:-5}" 0; fi
 ROUNDS="${1:-5}"
 CODES="${2:-1000000}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,7 +32,7 @@ OUT="$BENCH/.build"
 SCRATCH="${SCRATCH_PATH:-$BENCH/.build}"
 
 die() { echo "bench-fingerprint.sh: $*" >&2; exit 1; }
-[ "$ONLY_QUERIES" = 1 ] || command -v fpcalc >/dev/null \
+[ "$ONLY_QUERIES" = 1 ] || [ "$ONLY_MEDIA" = 1 ] || command -v fpcalc >/dev/null \
     || die "fpcalc not found; install Debian's libchromaprint-tools (apt-get install -y libchromaprint-tools)"
 command -v python3 >/dev/null || die "python3 not found; it runs the rounds and prints the table"
 
@@ -37,12 +42,16 @@ echo "building release..." >&2
 TOOL="$SCRATCH/release/fingerprint-bench"
 mkdir -p "$OUT"
 WAV="$OUT/b15-3min.wav"
-[ "$ONLY_QUERIES" = 1 ] || "$TOOL" write-wav "$WAV"
+[ "$ONLY_QUERIES" = 1 ] || [ "$ONLY_MEDIA" = 1 ] || "$TOOL" write-wav "$WAV"
+if [ "$ONLY_QUERIES" = 0 ]; then
+    # One seeded 4000×3000 picture in three formats, written once.
+    for ext in png jpg ppm; do [ -s "$OUT/b15-12mp.$ext" ] || "$TOOL" write-image "$OUT/b15-12mp.$ext"; done
+fi
 
-python3 - "$TOOL" "$WAV" "$ROUNDS" "$CODES" "$OUT/bench-fingerprint.json" "${BEFORE_TOOL:-}" "$ONLY_QUERIES" <<'PY'
+python3 - "$TOOL" "$WAV" "$ROUNDS" "$CODES" "$OUT/bench-fingerprint.json" "${BEFORE_TOOL:-}" "$ONLY_QUERIES" "$ONLY_MEDIA" "$OUT" <<'PY'
 import json, os, statistics, subprocess, sys, time
 tool, wav, rounds, codes, out, before = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
-only_queries = sys.argv[7] == "1"
+only_queries, only_media, outdir = sys.argv[7] == "1", sys.argv[8] == "1", sys.argv[9]
 
 def run(argv):
     """Runs argv; returns (wall seconds, CPU seconds user+sys, stdout)."""
@@ -82,8 +91,51 @@ def queries_table():
               f"{ms('reference_cpu_median'):20.3f} {ms('reference_cpu_p99'):6.3f} | {ratio:5.1f}x  {verdict} (hits {r['hits']}, answers differing from the reference: {r['reference_mismatches']})")
     return records
 
+def summary(values):
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
+
+def media_table():
+    """The 12 MP image in three formats and the 100 kB text, `rounds` interleaved rounds of
+    whole processes (and the in-process time each reports); the older build's rows too, if given."""
+    items = {f"image-{ext}": ["image-file", os.path.join(outdir, f"b15-12mp.{ext}")] for ext in ("png", "jpg", "ppm")}
+    items["image-pgm-in-memory"] = ["image"]
+    items["text-100k"] = ["text"]
+    builds = {"now": tool} | ({"before": before} if before else {})
+    rows = {(item, build): {"wall": [], "cpu": [], "in_wall": [], "in_cpu": []} for item in items for build in builds}
+    codes_seen = {}
+    load = open("/proc/loadavg").read().split()[:3]
+    for r in range(rounds):
+        print(f"media round {r + 1}/{rounds}", file=sys.stderr)
+        for item, args in items.items():
+            for build, path in builds.items():
+                wall, cpu, stdout = run([path] + args)
+                record = json.loads(stdout)
+                row = rows[(item, build)]
+                row["wall"].append(wall); row["cpu"].append(cpu)
+                row["in_wall"].append(record["wall_seconds"]); row["in_cpu"].append(record["cpu_seconds"])
+                if "code" in record:
+                    if codes_seen.setdefault(item, record["code"]) != record["code"]:
+                        sys.exit(f"{build} gives a different code for {item}")
+    print(f"\nB15 image (4000x3000, one seeded picture as PNG {os.path.getsize(items['image-png'][1])} B, "
+          f"JPEG q90 {os.path.getsize(items['image-jpg'][1])} B, PPM) and 100 kB text, {rounds} interleaved rounds; "
+          f"load average before: {' '.join(load)}, after: {' '.join(open('/proc/loadavg').read().split()[:3])}")
+    print(f"{'':30} {'process wall':>12} {'process CPU':>12} {'[min, max]':>16} | {'in-process CPU':>14} {'[min, max]':>16}")
+    results = {}
+    for (item, build), row in rows.items():
+        s = {k: summary(v) for k, v in row.items()}
+        results[f"{item}/{build}"] = s
+        c, ic = s["cpu"], s["in_cpu"]
+        print(f"{item + ' (' + build + ')':30} {s['wall']['median']:12.3f} {c['median']:12.3f} [{c['min']:.3f}, {c['max']:.3f}] | "
+              f"{ic['median']:14.3f} [{ic['min']:.3f}, {ic['max']:.3f}]")
+    if len(set(codes_seen[k] for k in codes_seen if k.startswith("image-"))) == 1:
+        print("the PNG, JPEG and PPM give the same code")
+    return results
+
 if only_queries:
     json.dump({"queries": queries_table()}, open(out, "w"), indent=2)
+    sys.exit(0)
+if only_media:
+    json.dump({"media": media_table()}, open(out, "w"), indent=2)
     sys.exit(0)
 
 commands = {
@@ -113,9 +165,6 @@ for r in range(rounds):
             inprocess["cpu"].append(record["cpu_seconds"])
             code = record["code"]
 
-def summary(values):
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
-
 results = {name: {k: summary(v) for k, v in s.items()} for name, s in samples.items()}
 results["folio-in-process"] = {k: summary(v) for k, v in inprocess.items()}
 ours, ref = results["folio"], results["fpcalc-whole"]
@@ -130,12 +179,7 @@ verdict = "ok" if wall_ratio >= 1 and cpu_ratio >= 1 else "MISSED"
 print(f"speed vs fpcalc -length 0 (fpcalc time / ours): wall {wall_ratio:.2f}x, CPU {cpu_ratio:.2f}x; target >= 1: {verdict}")
 print(f"code {code}")
 
-extra = {}
-for name in ["image", "text"]:
-    _, _, stdout = run([tool, name])
-    record = json.loads(stdout)
-    extra[record["benchmark"]] = record
-    print(f"{record['benchmark']:28} {record['wall_seconds']:12.3f} s wall (in process, informational)")
+extra = media_table()
 queries = queries_table()
 document = {"audio": results, "speed_ratio": {"wall": wall_ratio, "cpu": cpu_ratio, "met": verdict == "ok"},
             "code": code, "other": extra, "queries": queries}
