@@ -1,7 +1,11 @@
 // See include/CSimilarityScan.h. Why C: see the header; why this shape: docs/fingerprint.md
 // ("Similarity index").
 #include "CSimilarityScan.h"
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
@@ -86,6 +90,24 @@ size_t folio_similarity_scan_run(folio_similarity_scan *scan, uint32_t *out, siz
     if (scan->use_popcnt) return scan_popcnt(scan, out, capacity);
 #endif
     return scan_portable(scan, out, capacity);
+}
+
+void *folio_similarity_table_alloc(size_t bytes, size_t huge_from) {
+    if (bytes == 0) bytes = 1;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (bytes >= huge_from) {
+        const size_t huge = (size_t)2 << 20;
+        void *block = NULL;
+        if (posix_memalign(&block, huge, bytes) != 0) return NULL;
+        // Only whole 2 MiB pages can be huge; a refusal (THP off) just leaves small pages.
+        size_t whole = bytes & ~(huge - 1);
+        if (whole > 0) (void)madvise(block, whole, MADV_HUGEPAGE);
+        return block;
+    }
+#else
+    (void)huge_from;
+#endif
+    return malloc(bytes);
 }
 
 int folio_similarity_cpu_has_popcnt(void) {

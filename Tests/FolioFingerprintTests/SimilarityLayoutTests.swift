@@ -121,4 +121,24 @@ import Testing
             }
         }
     }
+
+    /// Tables whose entries sit in blocks aligned for huge pages (every block, with the
+    /// threshold at 0) answer exactly as brute force, through inserts one by one and a flush.
+    @Test func tablesInHugePageBlocksAnswerAsBruteForce() {
+        var rng = TestRandom(seed: 55)
+        var codes: [Fingerprint] = []
+        for i in 0..<6000 { codes.append(i % 3 == 2 ? rng.near(codes[i / 2], flips: i % 60) : rng.code()) }
+        var index = SimilarityIndex(hugePagesFrom: 0)
+        for (i, code) in codes.enumerated() { index.insert(code, id: i) }
+        index.indexPending()
+        for q in 0..<6 {
+            let query = rng.near(codes[q * 900 + 5], flips: 4 * q)
+            let distances = codes.map { query.distance(to: $0) }
+            for d in [16, 32, 54] {
+                let brute = codes.indices.filter { distances[$0] <= d }.sorted { (distances[$0], $0) < (distances[$1], $1) }
+                let got = index.search(query, within: d)
+                #expect(got.map(\.id) == brute && got.map(\.distance) == brute.map { distances[$0] }, "query \(q) d \(d)")
+            }
+        }
+    }
 }

@@ -42,6 +42,12 @@ typedef struct {
 /// Returns the number written. `capacity` must be at least 1.
 size_t folio_similarity_scan_run(folio_similarity_scan *scan, uint32_t *out, size_t capacity);
 
+/// Memory for a chunk table's entries: `bytes` bytes, uninitialised, or NULL when there is none.
+/// From `huge_from` bytes up (and on Linux only), the block is aligned to 2 MiB and the kernel
+/// is asked (madvise MADV_HUGEPAGE) to back it with transparent huge pages, so that the
+/// scattered bucket reads of a search miss the TLB far less often. Free it with `free`.
+void *folio_similarity_table_alloc(size_t bytes, size_t huge_from);
+
 /// 1 when this processor has the POPCNT instruction (x86-64 CPUID), 0 when it does not;
 /// on other architectures 0 (their portable count already uses the native instruction).
 int folio_similarity_cpu_has_popcnt(void);

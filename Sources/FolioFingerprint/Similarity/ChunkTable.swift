@@ -5,9 +5,9 @@ import FolioCore
 /// reads memory in order instead of jumping to each candidate's code.
 ///
 /// Compressed rows: bucket v's entries are `starts[v] ..< starts[v + 1]`. Entry j is 20 bytes
-/// (`words[5j ..< 5j + 5]`, 32-bit units): 160 bits of its code that lie outside this chunk's
-/// word — the next two words whole and the low half of the third (`keptBits`) — and the code's
-/// position in the index is `positions[j]`. Those 160 bits plus the chunk's own distance (the
+/// (`words.units[5j ..< 5j + 5]`, 32-bit units): 160 bits of its code that lie outside this
+/// chunk's word — of the other three words the first two whole and the low half of the third
+/// (`keptBits`) — and the code's position in the index is `positions[j]`. Those 160 bits plus the chunk's own distance (the
 /// weight of the probe mask) bound the full distance from below. A random code passes the
 /// bound at d = 64 with probability 1.7 × 10⁻³ (160 fair coin flips, at most 61 heads) and at
 /// d = 54 with 2.6 × 10⁻⁶, so the full code is fetched, out of order, for a few hundred
@@ -21,15 +21,19 @@ struct ChunkTable: Sendable {
     /// The word of the code that holds this chunk; entries keep bits of the other three.
     let chunkWord: Int
     private(set) var starts: [UInt32]
-    private(set) var words: [UInt32] = []
+    private(set) var words = EntryBlock(count: 0)
     private(set) var positions: [UInt32] = []
     /// 32-bit units per entry.
     static let entryUnits = 5
 
+    /// Blocks of entries from this many bytes up ask for huge pages (`EntryBlock`).
+    let hugePagesFrom: Int
+
     /// An empty table for chunk `chunk` of chunks `bits` wide.
-    init(chunk: Int, bits: Int) {
+    init(chunk: Int, bits: Int, hugePagesFrom: Int = EntryBlock.hugePagesFrom) {
         self.chunk = chunk
         self.bits = bits
+        self.hugePagesFrom = hugePagesFrom
         chunkWord = chunk / (64 / bits)
         starts = [UInt32](repeating: 0, count: (1 << bits) + 1)
     }
@@ -38,7 +42,7 @@ struct ChunkTable: Sendable {
     var count: Int { positions.count }
 
     /// Bytes held by the arrays (their capacities).
-    var storageBytes: Int { 4 * starts.capacity + 4 * words.capacity + 4 * positions.capacity }
+    var storageBytes: Int { 4 * starts.capacity + 4 * words.count + 4 * positions.capacity }
 
     /// The bits an entry keeps: of the code's words other than `chunkWord`, in order, the
     /// first two whole and the low 32 bits of the third.
@@ -73,25 +77,21 @@ struct ChunkTable: Sendable {
         // Two passes, entry bits then positions; in each, bucket v is its old run copied whole, then
         // its new entries.
         let units = Self.entryUnits
-        let newWords = [UInt32](unsafeUninitializedCapacity: units * total) { out, done in
-            words.withUnsafeBufferPointer { old in
-                var next = out.baseAddress!
-                for v in 0..<bucketCount {
-                    let oldStart = Int(starts[v]), run = Int(starts[v + 1]) - oldStart
-                    next.initialize(from: old.baseAddress! + units * oldStart, count: units * run)
-                    next += units * run
-                    for k in addedStarts[v]..<addedStarts[v + 1] {
-                        let (a, b, c) = keptBits(of: codes[Int(order[k])])
-                        next.initialize(to: UInt32(truncatingIfNeeded: a))
-                        (next + 1).initialize(to: UInt32(truncatingIfNeeded: a >> 32))
-                        (next + 2).initialize(to: UInt32(truncatingIfNeeded: b))
-                        (next + 3).initialize(to: UInt32(truncatingIfNeeded: b >> 32))
-                        (next + 4).initialize(to: c)
-                        next += units
-                    }
-                }
+        let newWords = EntryBlock(count: units * total, hugeFrom: hugePagesFrom)
+        var write = newWords.units
+        for v in 0..<bucketCount {
+            let oldStart = Int(starts[v]), run = Int(starts[v + 1]) - oldStart
+            write.initialize(from: words.units + units * oldStart, count: units * run)
+            write += units * run
+            for k in addedStarts[v]..<addedStarts[v + 1] {
+                let (a, b, c) = keptBits(of: codes[Int(order[k])])
+                write.initialize(to: UInt32(truncatingIfNeeded: a))
+                (write + 1).initialize(to: UInt32(truncatingIfNeeded: a >> 32))
+                (write + 2).initialize(to: UInt32(truncatingIfNeeded: b))
+                (write + 3).initialize(to: UInt32(truncatingIfNeeded: b >> 32))
+                (write + 4).initialize(to: c)
+                write += units
             }
-            done = units * total
         }
         let newPositions = [UInt32](unsafeUninitializedCapacity: total) { out, done in
             positions.withUnsafeBufferPointer { old in
@@ -130,10 +130,10 @@ struct ChunkTable: Sendable {
         // The masks table holds every mask of the chunk's width, so this is the ball's size.
         let probes = min(HammingBall.size(bits: bits, radius: min(radius, bits)), masks.count)
         starts.withUnsafeBufferPointer { starts in
-            words.withUnsafeBufferPointer { words in
+            withExtendedLifetime(words) { words in
                 positions.withUnsafeBufferPointer { positions in
                     var scan = folio_similarity_scan(
-                        starts: starts.baseAddress, words: words.baseAddress, masks: masks.baseAddress,
+                        starts: starts.baseAddress, words: words.units, masks: masks.baseAddress,
                         query0: qa, query1: qb, query2: qc, value: query.chunk(chunk, bits: bits),
                         probes: UInt32(probes), distance: Int32(clamping: distance), use_popcnt: hardwareBitCount ? 1 : 0,
                         next_probe: 0, next_entry: 0)

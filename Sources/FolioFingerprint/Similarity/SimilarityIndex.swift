@@ -41,8 +41,14 @@ public struct SimilarityIndex: Sendable {
 
     /// An empty index.
     public init(scheme: ChunkScheme = .standard) {
+        self.init(scheme: scheme, hugePagesFrom: EntryBlock.hugePagesFrom)
+    }
+
+    /// An empty index whose tables ask for huge pages from `hugePagesFrom` bytes (tests pass 0
+    /// to take that path with small tables).
+    init(scheme: ChunkScheme = .standard, hugePagesFrom: Int) {
         self.scheme = scheme
-        tables = (0..<scheme.count).map { ChunkTable(chunk: $0, bits: scheme.bits) }
+        tables = (0..<scheme.count).map { ChunkTable(chunk: $0, bits: scheme.bits, hugePagesFrom: hugePagesFrom) }
     }
 
     /// Number of codes held.
