@@ -2,7 +2,8 @@
 // ask for in one function of a baseline x86-64 build: POPCNT (chosen at run time, so the
 // library still runs on any x86-64) and PREFETCH (so the memory of the next buckets is on its
 // way while the current one is checked). It only filters: it names the entries whose lower
-// bound passes, and Swift checks those against the full code.
+// bound passes, and Swift checks those against the full code. Also here: the tables' memory,
+// which on Linux is asked for as transparent huge pages (madvise).
 #ifndef FOLIO_CSIMILARITYSCAN_H
 #define FOLIO_CSIMILARITYSCAN_H
 #include <stddef.h>

@@ -4,9 +4,10 @@ import FolioCore
 /// An in-memory multi-index-hashing index of fingerprints, answering "every code within
 /// Hamming distance d" without scanning. Ids are the caller's (a row number, a work index).
 ///
-/// One `ChunkTable` per chunk, each entry carrying three of the code's four words so a bucket
-/// is verified by reading memory in order: about 28 bytes per code per chunk (16 chunks: ~450
-/// bytes per code, ~0.5 GB per million) plus the codes themselves. Codes inserted one at a time
+/// One `ChunkTable` per chunk, each entry carrying 160 bits of its code so a bucket is
+/// verified by reading memory in order (the scan itself is C, CSimilarityScan): 24 bytes per
+/// code per chunk with its position (16 chunks: 384 bytes per code, ~410 MiB per million with
+/// the codes and ids). Codes inserted one at a time
 /// wait in a short unindexed run that searches scan, and join the tables when that run grows
 /// past 1/32 of the indexed codes (at least 2,048), so building by single inserts costs a few
 /// full passes rather than one scattered write per chunk per code. For persistent use
