@@ -28,7 +28,7 @@ struct FolioCLITests {
     }
 
     static let commands: [String] = [
-        "", "key", "key new", "key list", "key import", "key export", "fingerprint", "balance", "send", "work",
+        "", "key", "key new", "key list", "key import", "key export", "fingerprint", "fingerprint eval", "balance", "send", "work",
         "work register", "work show", "work list", "work similar", "work transfer", "licence", "licence publish",
         "licence offer", "licence check", "licence accept", "licence report", "licence revoke", "licence export-odrl",
         "tx", "tx show", "tx wait", "status", "explain",
