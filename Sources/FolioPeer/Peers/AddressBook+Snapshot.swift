@@ -28,15 +28,12 @@ package enum AddressBookSnapshot {
 
     /// The bytes of `book`.
     package static func encode(_ book: AddressBook) -> [UInt8] {
-        var writer = CanonicalWriter(capacity: 64 + (book.anchors.count + book.count) * PeerAddress.byteCount)
-        writer.writeRaw(magic)
-        writer.write(formatVersion)
-        writer.writeBlob(book.secret)
-        writer.writeList(book.anchors)
-        writer.writeList(book.entries)
-        var bytes = writer.finish()
-        bytes += SHA256.hash(bytes).bytes
-        return bytes
+        ChecksummedSnapshot.seal(magic: magic, version: formatVersion,
+                                 capacity: 32 + (book.anchors.count + book.count) * PeerAddress.byteCount) { writer in
+            writer.writeBlob(book.secret)
+            writer.writeList(book.anchors)
+            writer.writeList(book.entries)
+        }
     }
 
     /// The book held in `bytes`, with `bucketCount` buckets of `bucketSize` and at most
@@ -44,18 +41,18 @@ package enum AddressBookSnapshot {
     /// put more of one network group in the book than learning could.
     package static func decode(_ bytes: [UInt8], bucketCount: Int = 64, bucketSize: Int = 16,
                                anchorLimit: Int = 8) throws(AddressBookSnapshotError) -> AddressBook {
-        guard bytes.count <= maximumBytes else { throw .tooLarge(bytes.count, maximum: maximumBytes) }
-        guard bytes.count >= magic.count + 32, bytes.prefix(magic.count).elementsEqual(magic) else { throw .notAnAddressBook }
-        let body = Array(bytes.dropLast(32))
-        guard SHA256.hash(body).bytes == Array(bytes.suffix(32)) else { throw .checksumMismatch }
-        var reader = CanonicalReader(body)
-        let version: UInt32
-        do throws(CodecError) {
-            _ = try reader.readRaw(count: magic.count)
-            version = try reader.readUInt32()
-        } catch { throw .malformed(error) }
-        // Checked before the rest is read: another version may lay the rest out differently.
-        guard version == formatVersion else { throw .unsupportedVersion(version) }
+        var reader: CanonicalReader
+        do throws(ChecksummedSnapshot.Failure) {
+            reader = try ChecksummedSnapshot.open(bytes, magic: magic, version: formatVersion, maximumBytes: maximumBytes)
+        } catch {
+            switch error {
+            case let .tooLarge(size, maximum): throw .tooLarge(size, maximum: maximum)
+            case .wrongMagic: throw .notAnAddressBook
+            case .checksumMismatch: throw .checksumMismatch
+            case let .unsupportedVersion(version): throw .unsupportedVersion(version)
+            case let .malformed(codec): throw .malformed(codec)
+            }
+        }
         let secret: [UInt8], anchors: [PeerAddress], entries: [PeerAddress]
         do throws(CodecError) {
             secret = try reader.readBlob(field: "secret", cap: maximumSecret)

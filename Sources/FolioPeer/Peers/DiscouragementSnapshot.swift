@@ -53,30 +53,26 @@ package enum DiscouragementSnapshot {
     /// (those expiring last), ordered by address so equal sets give equal bytes.
     package static func encode(_ entries: [Discouragement], nowUnixMillis: Int64) -> [UInt8] {
         let kept = current(entries, nowUnixMillis: nowUnixMillis)
-        var writer = CanonicalWriter(capacity: 48 + kept.count * Discouragement.byteCount)
-        writer.writeRaw(magic)
-        writer.write(formatVersion)
-        writer.writeList(kept)
-        var bytes = writer.bytes
-        bytes += SHA256.hash(bytes).bytes
-        return bytes
+        return ChecksummedSnapshot.seal(magic: magic, version: formatVersion, capacity: 16 + kept.count * Discouragement.byteCount) {
+            $0.writeList(kept)
+        }
     }
 
     /// The entries in `bytes` still in force at `nowUnixMillis`; an address listed twice keeps
     /// its later expiry.
     package static func decode(_ bytes: [UInt8], nowUnixMillis: Int64) throws(DiscouragementSnapshotError) -> [Discouragement] {
-        guard bytes.count <= maximumBytes else { throw .tooLarge(bytes.count, maximum: maximumBytes) }
-        guard bytes.count >= magic.count + 32, bytes.prefix(magic.count).elementsEqual(magic) else { throw .notADiscouragementList }
-        let body = Array(bytes.dropLast(32))
-        guard SHA256.hash(body).bytes == Array(bytes.suffix(32)) else { throw .checksumMismatch }
-        var reader = CanonicalReader(body)
-        let version: UInt32
-        do throws(CodecError) {
-            _ = try reader.readRaw(count: magic.count)
-            version = try reader.readUInt32()
-        } catch { throw .malformed(error) }
-        // Checked before the rest is read: another version may lay the rest out differently.
-        guard version == formatVersion else { throw .unsupportedVersion(version) }
+        var reader: CanonicalReader
+        do throws(ChecksummedSnapshot.Failure) {
+            reader = try ChecksummedSnapshot.open(bytes, magic: magic, version: formatVersion, maximumBytes: maximumBytes)
+        } catch {
+            switch error {
+            case let .tooLarge(size, maximum): throw .tooLarge(size, maximum: maximum)
+            case .wrongMagic: throw .notADiscouragementList
+            case .checksumMismatch: throw .checksumMismatch
+            case let .unsupportedVersion(version): throw .unsupportedVersion(version)
+            case let .malformed(codec): throw .malformed(codec)
+            }
+        }
         let entries: [Discouragement]
         do throws(CodecError) {
             entries = try reader.readList(Discouragement.self, field: "discouragements", cap: maximumEntries,
