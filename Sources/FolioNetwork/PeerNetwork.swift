@@ -15,6 +15,7 @@ package actor PeerNetwork {
     private var sendOrders: [Int: SendOrder] = [:]
     private let closeObserver: (@Sendable (PeerClosure) -> Void)?
     private let discourageObserver: (@Sendable (PeerDiscouragement) -> Void)?
+    private let dialObserver: (@Sendable (PeerAddress) -> Void)?
     private var nextPeer = 1
     private var background: [Task<Void, Never>] = []
     /// Background tasks not yet returned, so `shutdown` can wait for them before the caller
@@ -33,14 +34,17 @@ package actor PeerNetwork {
 
     /// A network for `manager`, running its sockets on `group`. `onClose` hears of every
     /// connection this node closes and why (for the node's log); `onDiscourage` of every
-    /// address the manager discourages (for the log and the node's kept list).
+    /// address the manager discourages (for the log and the node's kept list); `onDial` of
+    /// every address the manager dials from its book, in the order it asked (for the log).
     package init(manager: PeerManager, group: any EventLoopGroup, onClose: (@Sendable (PeerClosure) -> Void)? = nil,
-                 onDiscourage: (@Sendable (PeerDiscouragement) -> Void)? = nil) {
+                 onDiscourage: (@Sendable (PeerDiscouragement) -> Void)? = nil,
+                 onDial: (@Sendable (PeerAddress) -> Void)? = nil) {
         self.manager = manager
         self.group = group
         magic = manager.configuration.magic
         closeObserver = onClose
         discourageObserver = onDiscourage
+        dialObserver = onDial
     }
 
     /// Milliseconds since this network started: the clock handed to the manager.
@@ -179,6 +183,7 @@ package actor PeerNetwork {
                 report(peer, channel: channel, reason, detail)
                 close(peer, channel: channel)
             case let .dial(address):
+                dialObserver?(address)
                 dial(host: address.ip.description, port: Int(address.port), address: address)
             case let .discourage(ip, until, detail):
                 discourageObserver?(PeerDiscouragement(ip: ip, untilMillis: until, detail: detail))

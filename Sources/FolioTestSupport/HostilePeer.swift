@@ -14,16 +14,20 @@ package final class HostilePeer: @unchecked Sendable {
     private let inbox: AsyncStream<ByteBuffer>
     private var reader: AsyncStream<ByteBuffer>.Iterator
 
-    /// Connects to `port` on 127.0.0.1; the session is not started.
-    package init(port: Int, group: any EventLoopGroup, crypto: any PeerCryptoProvider, version: VersionMessage) async throws {
+    /// Connects to `port` on `host` (127.0.0.1 by default), from `source` when given (any
+    /// 127.x.y.z works on Linux loopback, so one machine can play peers of many /16 groups);
+    /// the session is not started.
+    package init(port: Int, host: String = "127.0.0.1", source: String? = nil, group: any EventLoopGroup, crypto: any PeerCryptoProvider,
+                 version: VersionMessage) async throws {
         let (stream, continuation) = AsyncStream.makeStream(of: ByteBuffer.self)
         inbox = stream
         reader = stream.makeAsyncIterator()
-        channel = try await ClientBootstrap(group: group)
+        var bootstrap = ClientBootstrap(group: group)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Collector(continuation)) }
             }
-            .connect(host: "127.0.0.1", port: port).get()
+        if let source { bootstrap = bootstrap.bind(to: try SocketAddress(ipAddress: source, port: 0)) }
+        channel = try await bootstrap.connect(host: host, port: port).get()
         session = PeerSession(role: .initiator, crypto: crypto, magic: version.magic, localVersion: version)
         parser = FrameParser(magic: version.magic)
     }

@@ -203,7 +203,8 @@ public actor P2PService: Service {
             logger.warning("p2p: discouraged \(discouragement.ip) for \(minutes) min: \(discouragement.detail)")
             Task { await self?.discouragementsChanged() }
         }
-        return (manager, PeerNetwork(manager: manager, group: group, onClose: { Self.log($0, to: logger) }, onDiscourage: onDiscourage))
+        return (manager, PeerNetwork(manager: manager, group: group, onClose: { Self.log($0, to: logger) }, onDiscourage: onDiscourage,
+                                     onDial: { logger.debug("p2p: dialling \($0) from the address book") }))
     }
 
     /// Logs a connection this node closed: misbehaviour and its own faults loudly, the
