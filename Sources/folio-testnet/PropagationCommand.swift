@@ -13,18 +13,28 @@ struct PropagationCommand: AsyncParsableCommand {
             Example (B9):
               folio-testnet up --nodes 20 --degree 8 && folio-testnet propagation --blocks 100
             Example (B10): up --proxy, then `delay I 25` and `loss I 3` on every node, then propagation.
+            With --load N it first funds 2N load accounts, then sends N signed transfers a second \
+            over RPC to the nodes in turn while it measures, so blocks carry about N transactions \
+            each at the testnet's 1 s period (heavy blocks for B9 and B11).
+            Example (heavy blocks): folio-testnet propagation --blocks 60 --load 400
             """)
     @OptionGroup var common: CommonOptions
     @Option(help: "Blocks to measure (1-1000).") var blocks: Int = 100
     @Option(help: "Cores the lower bound shares validation among.") var cores: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Send this many signed transfers a second over RPC while measuring (heavy blocks).") var load: Int?
     @Flag(help: "Also print one JSON object with every figure.") var json = false
 
     func run() async throws {
         try await reportingErrors { () throws(TestnetError) in
-            let report = try await PropagationBench.run(controller: common.controller(), count: blocks, cores: cores) { print($0) }
+            let report = try await PropagationBench.run(controller: common.controller(), count: blocks, cores: cores,
+                                                           loadPerSecond: load) { print($0) }
             let ms = { (value: Double) in value.isFinite ? String(format: "%.1f ms", value) : "never" }
             print("blocks \(report.blocks.count), nodes \(report.nodes), diameter \(report.diameter), "
                 + String(format: "loopback RTT %.3f ms, %d cores", report.rttMillis, report.cores))
+            let sizes = report.blocks.map { Double($0.sizeBytes) }, counts = report.blocks.map { Double($0.transactions) }
+            print(String(format: "block size:                 median %.0f bytes [%.0f, %.0f], transactions median %.0f [%.0f, %.0f]",
+                         PropagationBench.percentile(sizes, 0.5), sizes.min() ?? 0, sizes.max() ?? 0,
+                         PropagationBench.percentile(counts, 0.5), counts.min() ?? 0, counts.max() ?? 0))
             print("heard by 95% of nodes:      p95 \(ms(report.p95(\.heard95))), max \(ms(report.max(\.heard95)))")
             print("validated by 95% of nodes:  p95 \(ms(report.p95(\.validated95))), max \(ms(report.max(\.validated95)))")
             print("validated by all nodes:     p95 \(ms(report.p95(\.validatedAll))), max \(ms(report.max(\.validatedAll)))")
@@ -40,6 +50,8 @@ struct PropagationCommand: AsyncParsableCommand {
                     "validatedAllP95Ms": report.p95(\.validatedAll), "validatedAllMaxMs": report.max(\.validatedAll),
                     "boundP95Ms": report.p95(\.bound), "boundRatioP95": report.boundRatioP95,
                     "bodyRatioMedian": report.bodyRatioMedian ?? .nan, "bodyRatioMax": report.bodyRatioMax ?? .nan,
+                    "blockBytesMedian": PropagationBench.percentile(sizes, 0.5),
+                    "transactionsMedian": PropagationBench.percentile(counts, 0.5),
                 ]
                 let body = fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value.isFinite ? String(format: "%.3f", $0.value) : "null")" }
                 print("{" + body.joined(separator: ",") + "}")

@@ -7,12 +7,26 @@ import Foundation
 extension PropagationBench {
     /// Waits until every node of the testnet in `controller`'s directory is `count` blocks past
     /// the best height now, then reads every node's `net_blocktimes` and reports those blocks.
-    public static func run(controller: TestnetController, count: Int, cores: Int,
+    /// With `loadPerSecond`, it first funds load accounts and starts a `TransferLoad` of that
+    /// many transfers a second, lets three blocks pass so the mempools fill, and measures
+    /// under the load (heavy blocks); the load stops when the measured blocks are in.
+    public static func run(controller: TestnetController, count: Int, cores: Int, loadPerSecond: Int? = nil,
                            say: @Sendable (String) -> Void) async throws(TestnetError) -> Report {
         guard (1...1_000).contains(count) else { throw .usage("--blocks must be 1-1000, got \(count)") }
         let state = try controller.loadState()
         let clients = state.nodes.map { node in
             RPCClient(endpoint: URL(string: node.rpcURL) ?? URL(fileURLWithPath: "/"), credentials: .token(state.rpcToken), timeout: 5)
+        }
+        var loadTask: Task<Void, Never>?
+        defer { loadTask?.cancel() }
+        if let loadPerSecond {
+            // Two seconds of load per account at most: each account's pending run stays short.
+            let load = try TransferLoad(state: state, ratePerSecond: loadPerSecond, accounts: max(2 * loadPerSecond, 10))
+            try await load.fund(say: say)
+            loadTask = Task { await load.run() }
+            let now = await heights(clients).compactMap { $0 }.max() ?? 0
+            say("load of \(loadPerSecond) transfers a second running; letting three blocks pass…")
+            try await waitForHeight(now + 3, clients: clients, alive: Set(clients.indices), seconds: 120, say: say)
         }
         let neighbours = graph(state)
         let rtt = loopbackRoundTripMillis(host: state.nodes[0].address, port: state.nodes[0].p2pPort)
@@ -32,10 +46,13 @@ extension PropagationBench {
         let ratios = await bodyRatios(clients[0], before: before, after: after)
         var blocks: [Block] = []
         for height in (start + 1)...(start + UInt64(count)) {
-            guard let id = try? await clients[0].call(ChainBlock.self, BlockQuery(height: height)).id else {
+            guard let view = try? await clients[0].call(ChainBlock.self, BlockQuery(height: height)) else {
                 throw .setup("node 0 has no block at height \(height)")
             }
-            if let block = block(height: height, times: times.map { $0[id] }, diameter: diameter(neighbours), rttMillis: rtt, cores: cores) {
+            let id = view.id
+            if var block = block(height: height, times: times.map { $0[id] }, diameter: diameter(neighbours), rttMillis: rtt, cores: cores) {
+                block.sizeBytes = view.sizeBytes
+                block.transactions = view.transactions.count
                 blocks.append(block)
             }
         }

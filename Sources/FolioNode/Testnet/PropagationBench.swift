@@ -19,6 +19,10 @@ public struct PropagationBench: Sendable {
         public var validatedAll: Double
         /// B9's lower bound for it: nodes × mean validation time ÷ cores + diameter × RTT.
         public var bound: Double
+        /// Its canonical size in bytes (0: not read).
+        public var sizeBytes = 0
+        /// Transactions it carries.
+        public var transactions = 0
     }
 
     /// The result of a run.
