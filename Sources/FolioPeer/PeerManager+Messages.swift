@@ -14,7 +14,7 @@ extension PeerManager {
         if let address = state.address {
             let lastSeen = (configuration.unixMillisAtZero + now) / 1000
             if !state.inbound {
-                addressBook.markGood(PeerAddress(ip: address.ip, port: address.port, lastSeen: lastSeen))
+                addressBook.markGood(PeerAddress(ip: address.ip, port: address.port, lastSeen: lastSeen), sparing: dialer.reserved)
                 dialer.established(address.key, identity: identity)
                 messages.append(.getAddr)
             } else if version.listenPort != 0 {

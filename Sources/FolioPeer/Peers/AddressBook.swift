@@ -6,8 +6,10 @@ import FolioWire
 /// Each address goes to one bucket chosen by a keyed hash of its network group (IPv4 /16,
 /// IPv6 /32): `SHA-256(secret ‖ group)` mod `bucketCount`. An attacker holding every address
 /// of one /16 therefore reaches one bucket of `bucketSize` entries, and without the node's
-/// secret cannot pick which. Anchors (the last good outbound peers) are dialled first after a
-/// restart. Discouraged addresses are not handed out until their time runs out.
+/// secret cannot pick which. Anchors (the last good outbound peers, at most one per group
+/// unless the host reserves it) are dialled first after a restart; the other entries are
+/// offered one per network group, so one /16 cannot take more than one outbound slot from the
+/// book. Discouraged addresses are not handed out until their time runs out.
 package struct AddressBook: Sendable {
     /// Number of buckets.
     package let bucketCount: Int
@@ -79,9 +81,13 @@ package struct AddressBook: Sendable {
         buckets.filter { $0.contains { Self.group(of: $0.ip) == group } }.count
     }
 
-    /// Records an outbound peer that completed a handshake as the newest anchor.
-    package mutating func markGood(_ address: PeerAddress) {
-        anchors.removeAll { $0.ip == address.ip && $0.port == address.port }
+    /// Records an outbound peer that completed a handshake as the newest anchor. It takes the
+    /// place of any older anchor of its network group, except those in `sparing` (peers the
+    /// host dials itself): an attacker whose links to us drop and are redialled at other
+    /// addresses of its /16 would otherwise push every honest anchor out.
+    package mutating func markGood(_ address: PeerAddress, sparing: Set<AddressKey> = []) {
+        let group = Self.group(of: address.ip)
+        anchors.removeAll { ($0.ip == address.ip && $0.port == address.port) || (Self.group(of: $0.ip) == group && !sparing.contains($0.key)) }
         anchors.insert(address, at: 0)
         if anchors.count > anchorLimit { anchors.removeLast(anchors.count - anchorLimit) }
         add(address)
@@ -99,18 +105,26 @@ package struct AddressBook: Sendable {
     }
 
     /// Up to `count` addresses to dial: anchors first, then one per bucket in turn, skipping
-    /// discouraged addresses and those `excluded` says to skip.
-    package func candidates(count: Int, now: Int64, excluded: (PeerAddress) -> Bool) -> [PeerAddress] {
+    /// discouraged addresses and those `excluded` says to skip. Past the anchors, an address
+    /// whose network group is in `heldGroups` (groups the caller's book links already reach) or
+    /// is already chosen is skipped too: one group, one outbound slot.
+    package func candidates(count: Int, now: Int64, heldGroups: Set<[UInt8]> = [],
+                            excluded: (PeerAddress) -> Bool) -> [PeerAddress] {
         var chosen: [PeerAddress] = []
-        func consider(_ address: PeerAddress) {
+        var groups = heldGroups
+        func consider(_ address: PeerAddress, spreading: Bool) {
             guard chosen.count < count, !isDiscouraged(address.ip, now: now), !excluded(address),
                   !chosen.contains(where: { $0.ip == address.ip && $0.port == address.port }) else { return }
+            let group = Self.group(of: address.ip)
+            if spreading, groups.contains(group) { return }
+            groups.insert(group)
             chosen.append(address)
         }
-        anchors.forEach(consider)
+        // Anchors proved themselves as outbound peers, and hold one per group already.
+        for anchor in anchors { consider(anchor, spreading: false) }
         let deepest = buckets.map(\.count).max() ?? 0
         for depth in 0..<deepest {
-            for bucket in buckets where depth < bucket.count { consider(bucket[depth]) }
+            for bucket in buckets where depth < bucket.count { consider(bucket[depth], spreading: true) }
         }
         return chosen
     }

@@ -42,6 +42,9 @@ package struct OutboundDialer: Sendable {
     package private(set) var ownAddresses: Set<AddressKey>
     /// Addresses the host dials itself or refuses.
     package private(set) var reserved: Set<AddressKey> = []
+    /// Addresses this dialler chose that are being dialled or linked: their network groups
+    /// get no second outbound slot from the book.
+    package private(set) var bookLinks: Set<AddressKey> = []
     private var backoff: [AddressKey: Backoff] = [:]
     private var identities: [AddressKey: PublicKey] = [:]
 
@@ -78,13 +81,21 @@ package struct OutboundDialer: Sendable {
     }
 
     /// The addresses to dial now so outbound connections reach `target`: anchors first, then
-    /// one per bucket in turn (`AddressBook.candidates`). They count as in flight until
+    /// one per bucket in turn (`AddressBook.candidates`), never into a network group that an
+    /// address chosen earlier still reaches (dialling or linked). They count as in flight until
     /// `opened` or `failed`.
     package mutating func choose(target: Int, links: Links, book: AddressBook, now: Int64) -> [PeerAddress] {
         let short = target - links.outboundCount - inFlight.count
         guard short > 0 else { return [] }
-        let chosen = book.candidates(count: short, now: now) { !mayDial($0.key, links: links, now: now) }
-        for address in chosen { inFlight.insert(address.key) }
+        // A link can end without `ended` (refused the moment it opened): only what is still
+        // in flight or linked holds its group.
+        bookLinks = bookLinks.filter { inFlight.contains($0) || links.connected.contains($0) }
+        let held = Set(bookLinks.map { AddressBook.group(of: $0.ip) })
+        let chosen = book.candidates(count: short, now: now, heldGroups: held) { !mayDial($0.key, links: links, now: now) }
+        for address in chosen {
+            inFlight.insert(address.key)
+            bookLinks.insert(address.key)
+        }
         return chosen
     }
 
@@ -97,6 +108,7 @@ package struct OutboundDialer: Sendable {
     /// A dial to `key` failed (refused, unreachable) at `now`: wait longer before the next.
     package mutating func failed(_ key: AddressKey, now: Int64) {
         inFlight.remove(key)
+        bookLinks.remove(key)
         let failures = (backoff[key]?.failures ?? 0) + 1
         remember(key, Backoff(failures: failures, retryAt: now + delay(afterFailures: failures)), now: now)
     }
@@ -114,6 +126,7 @@ package struct OutboundDialer: Sendable {
     /// dropped may be redialled after `base`.
     package mutating func ended(_ key: AddressKey, wasEstablished: Bool, reason: DisconnectReason?, now: Int64) {
         inFlight.remove(key)
+        bookLinks.remove(key)
         if reason == .selfConnection {
             ownAddresses.insert(key)
             backoff[key] = nil
