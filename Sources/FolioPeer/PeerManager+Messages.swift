@@ -105,9 +105,12 @@ extension PeerManager {
     private func receiveTransaction(_ transaction: Transaction, from peer: Int) async -> [PeerAction] {
         let id = transaction.id
         guard requestedTransactions[id] == peer else { return misbehaved(peer, .unrequestedData) }
-        requestedTransactions[id] = nil
         peers[peer]?.known.insert(id)
-        switch await chain.acceptTransaction(transaction) {
+        // The request stays recorded while the chain judges the transaction, so an `inv` for it
+        // arriving meanwhile does not fetch it a second time.
+        let verdict = await chain.acceptTransaction(transaction)
+        if requestedTransactions[id] == peer { requestedTransactions[id] = nil }
+        switch verdict {
         case .accepted: return announce(InventoryItem(kind: .transaction, id: id), except: peer)
         case let .invalid(reason): return misbehaved(peer, .invalidTransaction(reason))
         case .alreadyKnown, .rejectedByPolicy, .unknownParent: return []

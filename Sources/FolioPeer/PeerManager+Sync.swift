@@ -54,7 +54,11 @@ extension PeerManager {
             peers[peer]?.known.insert(item.id)
             switch item.kind {
             case .transaction:
-                guard requestedTransactions[item.id] == nil, !(await chain.hasTransaction(item.id)) else { continue }
+                guard requestedTransactions[item.id] == nil, !(await chain.hasTransaction(item.id)),
+                      // Checked again after the await: another peer's `inv` for the same id may
+                      // have asked for it meanwhile, and asking both would blame one of them for
+                      // "unrequested data" when its answer came (seen under B9's transfer load).
+                      requestedTransactions[item.id] == nil else { continue }
                 requestedTransactions[item.id] = peer
                 wantedTransactions.append(item)
             case .block:
