@@ -44,6 +44,8 @@ import Testing
         #expect(PropagationBench.bodyRatio(receivedBytes: 1_000, from: 12, to: 13, sizes: sizes) == 1.0)
         #expect(PropagationBench.bodyRatio(receivedBytes: 500, from: 13, to: 14, sizes: sizes) == nil)
         #expect(PropagationBench.bodyRatio(receivedBytes: 500, from: 13, to: 13, sizes: sizes) == nil)
+        // A node that sealed block 12 received only blocks 11 and 13: 2,100 / 2,000 = 1.05.
+        #expect(PropagationBench.bodyRatio(receivedBytes: 2_100, from: 10, to: 13, sizes: sizes, sealed: [12]) == 1.05)
         var report = PropagationBench.Report(blocks: [], nodes: 3, diameter: 1, rttMillis: 0, cores: 2)
         report.bodyRatios = [0.95, nil, 1.02]
         #expect(report.bodyRatioMax == 1.02)

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import FolioAPI
+import FolioCore
 import Foundation
 
 extension PropagationBench {
@@ -84,12 +85,23 @@ extension PropagationBench {
         }
         let lowest = spans.compactMap { $0?.1 }.min() ?? 0, highest = spans.compactMap { $0?.2 }.max() ?? 0
         var sizes: [UInt64: Int] = [:]
+        // Proof-of-authority testnets: node i seals with authority key i, and never receives
+        // the bodies of its own blocks, so those stay out of its denominator.
+        let authorities = (0..<before.count).compactMap { index in
+            (try? TestnetPlan.authorityKey(index)).map { (HexCoding.encode($0.publicKey.bytes), index) }
+        }
+        let nodeOfAuthority = Dictionary(authorities, uniquingKeysWith: { first, _ in first })
+        var sealed = [Set<UInt64>](repeating: [], count: before.count)
         if highest > lowest {
             for height in (lowest + 1)...highest {
-                if let block = try? await reference.call(ChainBlock.self, BlockQuery(height: height)) { sizes[height] = block.sizeBytes }
+                guard let block = try? await reference.call(ChainBlock.self, BlockQuery(height: height)) else { continue }
+                sizes[height] = block.sizeBytes
+                if let authority = block.authority, let node = nodeOfAuthority[authority] { sealed[node].insert(height) }
             }
         }
-        return spans.map { span in span.flatMap { bodyRatio(receivedBytes: $0.0, from: $0.1, to: $0.2, sizes: sizes) } }
+        return spans.enumerated().map { node, span in
+            span.flatMap { bodyRatio(receivedBytes: $0.0, from: $0.1, to: $0.2, sizes: sizes, sealed: sealed[node]) }
+        }
     }
 
     /// Every node's validated height (nil: it did not answer).

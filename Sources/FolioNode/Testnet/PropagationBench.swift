@@ -83,11 +83,13 @@ public struct PropagationBench: Sendable {
     }
 
     /// B11 for one node: `receivedBytes` of block messages over the canonical sizes of the
-    /// blocks at heights `from + 1 ... to` (`sizes` by height); nil without blocks or sizes.
-    static func bodyRatio(receivedBytes: Int64, from: UInt64, to: UInt64, sizes: [UInt64: Int]) -> Double? {
+    /// blocks at heights `from + 1 ... to` (`sizes` by height) but those in `sealed` (heights
+    /// the node sealed itself, whose bodies it never receives); nil without blocks or sizes.
+    static func bodyRatio(receivedBytes: Int64, from: UInt64, to: UInt64, sizes: [UInt64: Int],
+                          sealed: Set<UInt64> = []) -> Double? {
         guard to > from else { return nil }
         var total = 0
-        for height in (from + 1)...to {
+        for height in (from + 1)...to where !sealed.contains(height) {
             guard let size = sizes[height] else { return nil }
             total += size
         }

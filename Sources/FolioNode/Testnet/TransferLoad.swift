@@ -84,9 +84,11 @@ public actor TransferLoad {
     }
 
     /// Sends transfers at `ratePerSecond` until cancelled, from the load accounts in turn, to
-    /// the nodes in turn, over `workers` concurrent senders.
-    public func run(workers: Int = 4) async {
-        let workers = max(1, min(workers, keys.count))
+    /// the nodes in turn, over concurrent senders (one per eight transfers a second, at least
+    /// four: each waits for its node's answer, which takes tens of milliseconds on a loaded
+    /// machine).
+    public func run() async {
+        let workers = max(1, min(max(4, ratePerSecond / 8), keys.count))
         await withTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask { await self.runWorker(worker, of: workers) }
