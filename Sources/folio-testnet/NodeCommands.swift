@@ -13,6 +13,7 @@ struct UpCommand: AsyncParsableCommand {
     @Option(help: "Seed of the random peer graph.") var seed: UInt64 = 1
     @Option(help: "Least neighbours per node in the random peer graph (default: a sparse graph).") var degree: Int?
     @Option(help: "Seconds to wait for agreement.") var timeout: Double = 120
+    @Option(help: "Seconds between blocks (default 1 for poa, 2 for pow).") var blockPeriod: Int?
     @Flag(help: "Nodes dial each other through this tool's link proxy, so `delay` and `loss` can be set.") var proxy = false
     @Flag(help: "Root only: each node in its own network namespace on a bridge (10.213.S.0/24); partitions and loss become nftables drops.")
     var netns = false
@@ -23,6 +24,10 @@ struct UpCommand: AsyncParsableCommand {
             var plan = try TestnetPlan(nodeCount: nodes, engine: kind, basePort: basePort, graphSeed: seed)
             plan.viaProxy = proxy
             plan.netns = netns
+            if let blockPeriod {
+                guard (1...600).contains(blockPeriod) else { throw .usage("--block-period must be 1-600 s, got \(blockPeriod)") }
+                plan.blockPeriodSeconds = UInt32(blockPeriod)
+            }
             if let degree {
                 guard (1...32).contains(degree) else { throw .usage("--degree must be 1-32, got \(degree)") }
                 plan.degree = degree

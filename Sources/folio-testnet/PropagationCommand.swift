@@ -15,8 +15,9 @@ struct PropagationCommand: AsyncParsableCommand {
             Example (B10): up --proxy, then `delay I 25` and `loss I 3` on every node, then propagation.
             With --load N it first funds 2N load accounts, then sends N signed transfers a second \
             over RPC to the nodes in turn while it measures, so blocks carry about N transactions \
-            each at the testnet's 1 s period (heavy blocks for B9 and B11).
-            Example (heavy blocks): folio-testnet propagation --blocks 60 --load 400
+            each second of the testnet's block period (heavy blocks for B9 and B11).
+            Example (heavy blocks, about 400 transfers a block):
+              folio-testnet up --nodes 20 --degree 8 --block-period 4 && folio-testnet propagation --blocks 40 --load 100
             """)
     @OptionGroup var common: CommonOptions
     @Option(help: "Blocks to measure (1-1000).") var blocks: Int = 100
