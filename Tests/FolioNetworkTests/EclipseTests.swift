@@ -90,11 +90,15 @@ import Testing
         let manager = try #require(await node.manager)
         let book = await manager.addressBook
         let attackerEntries = book.entries.filter { AddressBook.group(of: $0.ip) == Self.attackerGroup }
-        // The flood reached the book, and filled no more than the one bucket the design allows.
-        #expect(attackerEntries.count == book.bucketSize)
+        let attackerBucket = book.bucket(of: IPAddress(127, 7, 0, 1))
+        // The secret may hash an honest address into the attackers' bucket (about 1 run in
+        // 20); the flood fills the rest of that bucket and nothing else.
+        let sharing = book.entries.filter {
+            book.bucket(of: $0.ip) == attackerBucket && AddressBook.group(of: $0.ip) != Self.attackerGroup
+        }.count
+        #expect(attackerEntries.count == book.bucketSize - sharing)
         #expect(book.bucketsHolding(group: Self.attackerGroup) == 1)
         // Honest addresses stay, unless the secret happened to put one in the attackers' bucket.
-        let attackerBucket = book.bucket(of: IPAddress(127, 7, 0, 1))
         let entries = Set(book.entries.map(\.description))
         for address in honestAddresses {
             let ip = try #require(Self.ip(address))
