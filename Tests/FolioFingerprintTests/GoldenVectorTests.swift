@@ -50,10 +50,10 @@ import Testing
 
     static let golden: [(String, String)] = [
         ("tones.wav", "bf70ed6e7d4265f9854ebcea4af03658be4edd32938f3bd731352ff902c7a244"),
-        ("pattern.pgm", "429eb10ea9a7702122a505713355306e4679c93dcf6f07458acd08cc4169e93d"),
-        ("gradient.png", "4c0ccdf046410b420f0ea323dd5c4d155b4e22887c3e503ae68404979bdb33b8"),
-        ("flat-colour.jpg", "419602068bc2f4fb0ae395c122a9324e16f1f93db7f3ef4f3a5f586030e82e62"),
-        ("paragraph.txt", "50b6e3a1eb29e3ad81e6939a8a43c22b9da6f55823000d338894a509bb2954ba"),
+        ("pattern.pgm", "14f7a3f8adedd6c83c3bc8ec54ce48c64ef0b09a8e13ac2aef55b516618eeef6"),
+        ("gradient.png", "2388fd037b7fe72fd32dd0d2fbb317b3d04e1e3408c85365d94e4cfd1a606f0f"),
+        ("flat-colour.jpg", "0e742ba80541847e3eb9ae6c268e410477ddd2d8841bea7f76e3ddd2602915b6"),
+        ("paragraph.txt", "e63a675858e2bcd01417401979008be84ff17939642fbc3e635cc643d1ded8e8"),
     ]
 
     @Test(arguments: golden)

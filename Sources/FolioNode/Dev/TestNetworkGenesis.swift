@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "995b3df1fc68874014305ba09de7cd1be4a8d9e0535c2d50d7a087529027fab6",
+  "modelId": "82a57f3075df03b64667f4bdc3e7cac8d95105d8b2898387f693c38a5fc990e7",
   "network": "test",
   "poa": {
     "authorities": [
