@@ -135,8 +135,8 @@ import Testing
 
         // Restart with no configured peers: the first dials are the anchors, newest first; the
         // attackers' group, reached through its anchor, gets no other dial.
-        let lines = EclipseLogLines()
-        var capturing = Logger(label: "eclipse.node") { _ in EclipseLogCapture(lines: lines) }
+        let lines = LogLines()
+        var capturing = Logger(label: "eclipse.node") { _ in LogCapture(lines: lines) }
         capturing.logLevel = .debug
         let restarted = P2PService(ledger: ledger, params: params, host: "127.0.0.1", port: 0, peers: [], maxPeers: 16,
                                    outboundTarget: 8, addressBookPath: bookPath, identity: try DevChain.key(label: "eclipse/node"),
@@ -286,23 +286,3 @@ extension Sequence where Element: Sendable {
     }
 }
 
-/// Log messages kept for assertions, in order.
-final class EclipseLogLines: Sendable {
-    private let lines = Mutex<[String]>([])
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-    var all: [String] { lines.withLock { $0 } }
-}
-
-/// A log handler that keeps every message.
-struct EclipseLogCapture: LogHandler {
-    let lines: EclipseLogLines
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) { lines.append("\(event.message)") }
-}

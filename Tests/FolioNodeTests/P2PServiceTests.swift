@@ -1,4 +1,5 @@
 import FolioCore
+import FolioTestSupport
 import Logging
 import NIOPosix
 import ServiceLifecycle
@@ -178,23 +179,3 @@ import Testing
     }
 }
 
-/// Log messages kept for assertions.
-final class LogLines: Sendable {
-    private let lines = Mutex<[String]>([])
-    func append(_ line: String) { lines.withLock { $0.append(line) } }
-    var all: [String] { lines.withLock { $0 } }
-}
-
-/// A log handler that keeps every message.
-struct LogCapture: LogHandler {
-    let lines: LogLines
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) { lines.append("\(event.message)") }
-}
