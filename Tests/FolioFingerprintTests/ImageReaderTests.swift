@@ -50,6 +50,10 @@ import Testing
         ("P5 70000 1 255\n", [], .tooLarge("70000×1 image (cap 80000000 pixels)")),
         ("P2 2 1 255\n", Array("3".utf8), .truncated("file ends before the sample 1")),
         ("P5 2 x 255\n", [], .corrupt("height is not a number")),
+        // 60 M samples claimed by a 20-byte file: refused where the file ends. (The reader
+        // reserves room from the file's size, not the claim; this case is the one that used to
+        // reserve 480 MB first.)
+        ("P3 8000 2500 255\n", Array("1 2".utf8), .truncated("file ends before the sample 2")),
     ]
 
     @Test(arguments: brokenNetpbm)

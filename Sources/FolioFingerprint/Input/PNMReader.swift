@@ -36,8 +36,12 @@ enum PNMReader {
                 wide ? Int(bytes[start + 2 * i]) << 8 | Int(bytes[start + 2 * i + 1]) : Int(bytes[start + i])
             }
         } else {
-            var values = [Int](repeating: 0, count: count)
-            for i in 0..<count { values[i] = try scanner.number(for: "sample \(i)") }
+            // Reserved from the bytes there are, not the header's claim: each sample takes at
+            // least two bytes (a digit and a separator), so a small file declaring a huge image
+            // fails at its end instead of allocating the claimed raster first.
+            var values: [Int] = []
+            values.reserveCapacity(min(count, (bytes.count - scanner.offset) / 2 + 1))
+            for i in 0..<count { values.append(try scanner.number(for: "sample \(i)")) }
             samples = try levelled(count: count, maxValue: maxValue, levels: levels) { values[$0] }
         }
         guard isColour else { return GreyImage(width: width, height: height, pixels: samples) }
