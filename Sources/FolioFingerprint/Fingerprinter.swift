@@ -86,7 +86,7 @@ public struct Fingerprinter: Sendable {
                 medium = .audio
             } else {
                 let work = try MediaDecoder.decode(bytes, file: file)
-                features = try Features.extract(work)
+                features = try Features.extract(work, revision: model.featureRevision(work.medium))
                 medium = work.medium
             }
         } catch let error as FingerprintInputError {

@@ -32,6 +32,8 @@ enum Calibration {
     /// `base` with its projection biases re-centred on `count` calibration works: the LSTM and
     /// the hyperplanes' directions stay as they are.
     /// With `whitened`, new hyperplane directions are drawn (`Whitening`) with a stream from `seed`.
+    /// The pooled states come from the medium's newest features, so the result is marked with
+    /// that revision (re-centring an older encoder moves it onto the newest features).
     static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
                                               whitened: Bool = false, ridge: Double = 0.05) throws -> EncoderWeights {
         let lstm = FloatLSTM(weights: base)
@@ -45,7 +47,8 @@ enum Calibration {
         }
         return try EncoderWeights(inputSize: base.inputSize, hiddenSize: base.hiddenSize, inputWeights: base.inputWeights,
                                   recurrentWeights: base.recurrentWeights, gateBias: base.gateBias,
-                                  projection: projection.map(quantised), projectionBias: bias.map(quantised))
+                                  projection: projection.map(quantised), projectionBias: bias.map(quantised),
+                                  featureRevision: Features.latestRevision(synth.medium))
     }
 
     /// Q12, rounded, held inside Int16.

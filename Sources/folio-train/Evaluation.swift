@@ -12,7 +12,7 @@ struct Evaluation {
         var result = Evaluation()
         var originals: [[UInt8]] = []
         func code(_ work: DecodedWork) throws -> [UInt8] {
-            let features = try Features.extract(work)
+            let features = try Features.extract(work, revision: model.featureRevision(synth.medium))
             return try model.fingerprint(features, medium: synth.medium).bytes
         }
         for _ in 0..<works {

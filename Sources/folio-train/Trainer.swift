@@ -109,6 +109,7 @@ struct Trainer<Synth: WorkSynthesiser> {
         return try EncoderWeights(inputSize: lstm.input, hiddenSize: n, inputWeights: p[0..<lstm.wxCount].map(q),
                                   recurrentWeights: p[lstm.wxCount..<lstm.wxCount + lstm.whCount].map(q),
                                   gateBias: p[(lstm.wxCount + lstm.whCount)...].map(q),
-                                  projection: projection.map(q), projectionBias: bias.map(q))
+                                  projection: projection.map(q), projectionBias: bias.map(q),
+                                  featureRevision: Features.latestRevision(synth.medium))
     }
 }

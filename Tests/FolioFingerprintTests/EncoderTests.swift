@@ -140,6 +140,10 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWei
         (18, 1, .invalidShape("reserved header bytes are not zero")),
         (20, 7, .media("unknown medium tag 7")),
         (20, 1, .media("two image encoders")),
+        // The audio encoder's feature revision: audio has only revision 0.
+        (21, 1, .unsupportedFeatureRevision(medium: "audio", revision: 1)),
+        (22, 1, .invalidShape("reserved encoder bytes are not zero")),
+        (23, 1, .invalidShape("reserved encoder bytes are not zero")),
     ]
 
     @Test(arguments: damages)
@@ -147,6 +151,21 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWei
         var bytes = try sampleFile()
         bytes[offset] = value
         #expect(throws: expected) { try ModelFile.decode(bytes) }
+    }
+
+    @Test func featureRevisionsRoundTripAndAreCheckedPerMedium() throws {
+        var bytes = try sampleFile(hidden: 1)
+        let encoderBytes = 4 + 2 * EncoderWeights.arrayCounts(input: 16, hidden: 1).reduce(0, +)
+        let textRevision = 20 + 2 * encoderBytes + 1  // audio, image, text in file order
+        #expect(bytes[textRevision - 1] == Medium.text.rawValue)
+        bytes[textRevision] = 1
+        let decoded = try ModelFile.decode(bytes)
+        #expect(decoded[.text]?.featureRevision == 1)
+        #expect(decoded[.audio]?.featureRevision == 0)
+        #expect(try ModelFile.encode(decoded) == bytes)
+        #expect(try FingerprintModel(fileBytes: bytes).featureRevision(.text) == 1)
+        bytes[textRevision] = 2
+        #expect(throws: ModelError.unsupportedFeatureRevision(medium: "text", revision: 2)) { try ModelFile.decode(bytes) }
     }
 
     @Test func trailingBytesAreRefused() throws {

@@ -101,25 +101,55 @@ enum Synth {
         #expect(TextFeatures.fnv1a("foobar") == 0x8594_4171_F739_67E8)
     }
 
-    @Test func oneStepPerThreeWordShingle() throws {
-        #expect(try TextFeatures.extract("a b c d e").count == 3)
-        #expect(try TextFeatures.extract("just two").count == 1)
+    @Test func revisionZeroTakesOneStepPerThreeWordShingle() throws {
+        #expect(try TextFeatures.extract("a b c d e", revision: 0).count == 3)
+        #expect(try TextFeatures.extract("just two", revision: 0).count == 1)
+    }
+
+    @Test func revisionOneTakesOneStepPerTwoWordShingle() throws {
+        #expect(try TextFeatures.extract("a b c d e", revision: 1).count == 4)
+        #expect(try TextFeatures.extract("one", revision: 1).count == 1)
+        // The first step is the hash of "a b", the last of "d e", spread as in revision 0.
+        let f = try TextFeatures.extract("A, b c. D e", revision: 1)
+        for (step, shingle) in [(0, "a b"), (3, "d e")] {
+            let hash = TextFeatures.fnv1a(shingle)
+            let values = Array(f.step(step))
+            for i in 0..<16 { #expect(Int(values[i]) == (2 * Int((hash >> UInt64(4 * i)) & 15) - 15) * 256) }
+        }
+    }
+
+    @Test func revisionOneJoinsAWordAcrossAnInnerStopOrComma() {
+        #expect(TextFeatures.words("Version 3.1.2 of 1,000 e.g. x", joiningInnerStops: true) == ["version", "312", "of", "1000", "eg", "x"])
+        // Before a space, at the start of the text, or doubled, they still separate.
+        #expect(TextFeatures.words("end. Next ,x a..b", joiningInnerStops: true) == ["end", "next", "x", "a", "b"])
+        #expect(TextFeatures.words("Version 3.1.2 of 1,000") == ["version", "3", "1", "2", "of", "1", "000"])
+    }
+
+    @Test func strippingPunctuationKeepsRevisionOneFeatures() throws {
+        // Punctuation removed and hyphens spaced, as a careless copy does.
+        let a = try TextFeatures.extract("See section 3.1.2 (high-level), page 1,024.", revision: 1)
+        let b = try TextFeatures.extract("See section 312 high level page 1024", revision: 1)
+        #expect(a == b)
+        #expect(try TextFeatures.extract("See section 3.1.2 (high-level), page 1,024.", revision: 0)
+            != TextFeatures.extract("See section 312 high level page 1024", revision: 0))
     }
 
     @Test func rewrappingCaseAndPunctuationDoNotChangeFeatures() throws {
-        let a = try TextFeatures.extract("The quick brown fox jumps over the lazy dog.")
-        let b = try TextFeatures.extract("THE QUICK brown\n  fox -- jumps, over; the\tlazy DOG")
-        #expect(a == b)
+        for revision: UInt8 in [0, 1] {
+            let a = try TextFeatures.extract("The quick brown fox jumps over the lazy dog.", revision: revision)
+            let b = try TextFeatures.extract("THE QUICK brown\n  fox -- jumps, over; the\tlazy DOG", revision: revision)
+            #expect(a == b)
+        }
     }
 
     @Test func shingleValuesAreTheHashNibblesCentred() throws {
         // Nibble n becomes (2n − 15)·256: 0 → −3840, 15 → 3840.
-        let f = try TextFeatures.extract("a")
+        let f = try TextFeatures.extract("a", revision: 0)
         let hash = TextFeatures.fnv1a("a")
         for i in 0..<16 { #expect(Int(f.values[i]) == (2 * Int((hash >> UInt64(4 * i)) & 15) - 15) * 256) }
     }
 
     @Test func textWithoutWordsIsRejected() {
-        #expect(throws: InputProblem.unsupported("text with no words to fingerprint")) { try TextFeatures.extract(" .,;! ") }
+        #expect(throws: InputProblem.unsupported("text with no words to fingerprint")) { try TextFeatures.extract(" .,;! ", revision: 1) }
     }
 }

@@ -53,7 +53,7 @@ import Testing
         ("pattern.pgm", "14f7a3f8adedd6c83c3bc8ec54ce48c64ef0b09a8e13ac2aef55b516618eeef6"),
         ("gradient.png", "2388fd037b7fe72fd32dd0d2fbb317b3d04e1e3408c85365d94e4cfd1a606f0f"),
         ("flat-colour.jpg", "0e742ba80541847e3eb9ae6c268e410477ddd2d8841bea7f76e3ddd2602915b6"),
-        ("paragraph.txt", "e63a675858e2bcd01417401979008be84ff17939642fbc3e635cc643d1ded8e8"),
+        ("paragraph.txt", "5a4466fc264f246fb5a6a4f66fdd918c0baf0c166eb3c79f4d00bf98212cbc6b"),
     ]
 
     @Test(arguments: golden)

@@ -18,13 +18,16 @@ public struct EncoderWeights: Equatable, Sendable {
     public let projection: [Int16]
     /// 256 projection biases.
     public let projectionBias: [Int16]
+    /// The revision of the medium's features these weights were trained or calibrated on
+    /// (`Features.latestRevision`); inference computes features at this revision.
+    public let featureRevision: UInt8
 
     /// Bits in every code.
     public static let codeBits = 256
 
     /// Checks that every array has the length the sizes imply.
     public init(inputSize: Int, hiddenSize: Int, inputWeights: [Int16], recurrentWeights: [Int16],
-                gateBias: [Int16], projection: [Int16], projectionBias: [Int16]) throws(ModelError) {
+                gateBias: [Int16], projection: [Int16], projectionBias: [Int16], featureRevision: UInt8 = 0) throws(ModelError) {
         let gates = 4 * hiddenSize
         let expected = [("input weights", inputWeights.count, gates * inputSize),
                         ("recurrent weights", recurrentWeights.count, gates * hiddenSize),
@@ -41,6 +44,7 @@ public struct EncoderWeights: Equatable, Sendable {
         self.gateBias = gateBias
         self.projection = projection
         self.projectionBias = projectionBias
+        self.featureRevision = featureRevision
     }
 
     /// Arrays in file order.

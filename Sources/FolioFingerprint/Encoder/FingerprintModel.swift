@@ -21,14 +21,16 @@ public struct FingerprintModel: Sendable {
     /// File name of the model shipped in `Models/`.
     public static let shippedFileName = "folio-fp-v1.model"
 
-    /// SHA-256 of the shipped model file; genesis files name this id to accept the model. The
+    /// SHA-256 of the shipped model file; genesis files name this id to accept the model.
+    /// `82a57f30…90e7` with its text encoder's hyperplanes redrawn on text feature revision 1
+    /// (`folio-train --recalibrate --media text --ridge 0.01 --calibration-works 400`). That is the
     /// audio encoder of `995b3df1…fab6` (`folio-train --seed 1 --media audio --base FIRST --steps
     /// 300 --batch 24 --pool-size 300 --calibration-works 400`, FIRST the first model
     /// `f363a4ff…7197d`), with image and text encoders retrained from it (`--media image`, then
     /// `--media text`, each `--steps 300 --batch 24 --pool-size 300 --calibration-works 400`),
     /// their hyperplanes then redrawn with `--recalibrate --media image,text --ridge 0.01`;
     /// docs/fingerprint.md, "Training".
-    public static let shippedIDHex = "82a57f3075df03b64667f4bdc3e7cac8d95105d8b2898387f693c38a5fc990e7"
+    public static let shippedIDHex = "b322402796ebf0d8492ff92ae7b12f9cb0953df01c2b343837473a1922f27d13"
 
     /// The model shipped with this build, checked against `expectedID`.
     public static func shipped(expectedID: Hash256) throws(ModelError) -> FingerprintModel {
@@ -38,6 +40,10 @@ public struct FingerprintModel: Sendable {
         }
         return try FingerprintModel(fileBytes: Array(data), expectedID: expectedID)
     }
+
+    /// The feature revision the `medium` encoder takes (0 for a medium the model lacks, which
+    /// `ModelFile.decode` never lets happen).
+    public func featureRevision(_ medium: Medium) -> UInt8 { encoders[medium]?.weights.featureRevision ?? 0 }
 
     /// The 256-bit fingerprint of `features` as a work of `medium`.
     ///

@@ -12,6 +12,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidShape(String)
     /// The file lacks an encoder for a medium, or has one twice.
     case media(String)
+    /// An encoder needs a feature revision this build does not compute.
+    case unsupportedFeatureRevision(medium: String, revision: Int)
     /// The file's SHA-256 is not the model id that was asked for.
     case idMismatch(expected: String, actual: String)
     /// The shipped model resource could not be found or read.
@@ -25,6 +27,8 @@ public enum ModelError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .trailingBytes(n): "model file has \(n) bytes after its last encoder"
         case let .invalidShape(what): "model shape invalid: \(what)"
         case let .media(what): "model media invalid: \(what)"
+        case let .unsupportedFeatureRevision(medium, revision):
+            "model's \(medium) encoder needs feature revision \(revision), which this build does not compute; upgrade Folio"
         case let .idMismatch(expected, actual):
             "model id mismatch: expected \(expected), file hashes to \(actual); the file is not the accepted model"
         case let .resourceMissing(name): "shipped model '\(name)' missing from the bundle; reinstall Folio"

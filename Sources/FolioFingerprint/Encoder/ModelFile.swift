@@ -10,7 +10,8 @@
 /// 16     1     weight fraction bits (must be 12)
 /// 17     1     encoder count (must be 3)
 /// 18     2     reserved, zero
-/// 20     ...   per encoder: medium tag (1 byte: 0 audio, 1 image, 2 text), 3 zero bytes, then
+/// 20     ...   per encoder: medium tag (1 byte: 0 audio, 1 image, 2 text), feature revision
+///              (1 byte, `Features.latestRevision`; 0 in the first models), 2 zero bytes, then
 ///              Int16 arrays: input weights, recurrent weights, gate bias, projection,
 ///              projection bias (sizes as in `EncoderWeights`)
 /// ```
@@ -32,7 +33,7 @@ public enum ModelFile {
         out += [12, UInt8(Medium.allCases.count), 0, 0]
         for medium in Medium.allCases {
             guard let weights = encoders[medium] else { continue }
-            out += [medium.rawValue, 0, 0, 0]
+            out += [medium.rawValue, weights.featureRevision, 0, 0]
             for array in weights.arrays { for v in array { out += le16(Int(UInt16(bitPattern: v))) } }
         }
         return out
@@ -57,7 +58,13 @@ public enum ModelFile {
         for index in 0..<Medium.allCases.count {
             guard offset + 4 <= bytes.count else { throw .truncated("encoder \(index) header") }
             guard let medium = Medium(rawValue: bytes[offset]) else { throw .media("unknown medium tag \(bytes[offset])") }
-            guard bytes[offset + 1..<offset + 4].allSatisfy({ $0 == 0 }) else {
+            let revision = bytes[offset + 1]
+            // A build that does not know the revision would compute other features and so
+            // other codes under the same model id: refuse the file instead.
+            guard revision <= Features.latestRevision(medium) else {
+                throw .unsupportedFeatureRevision(medium: "\(medium)", revision: Int(revision))
+            }
+            guard bytes[offset + 2..<offset + 4].allSatisfy({ $0 == 0 }) else {
                 throw .invalidShape("reserved encoder bytes are not zero")
             }
             guard encoders[medium] == nil else { throw .media("two \(medium) encoders") }
@@ -70,7 +77,7 @@ public enum ModelFile {
             }
             encoders[medium] = try EncoderWeights(inputSize: input, hiddenSize: hidden, inputWeights: arrays[0],
                                                   recurrentWeights: arrays[1], gateBias: arrays[2],
-                                                  projection: arrays[3], projectionBias: arrays[4])
+                                                  projection: arrays[3], projectionBias: arrays[4], featureRevision: revision)
         }
         guard offset == bytes.count else { throw .trailingBytes(bytes.count - offset) }
         return encoders

@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "82a57f3075df03b64667f4bdc3e7cac8d95105d8b2898387f693c38a5fc990e7",
+  "modelId": "b322402796ebf0d8492ff92ae7b12f9cb0953df01c2b343837473a1922f27d13",
   "network": "test",
   "poa": {
     "authorities": [
