@@ -5,6 +5,26 @@ import Foundation
 /// One fingerprinter's scores on an evaluation folder (`folio fingerprint eval`).
 public typealias FingerprintEvaluationReport = EvaluationReport
 
+/// Pair counts per Hamming distance (`folio fingerprint eval --histogram`).
+public typealias FingerprintDistanceHistogram = DistanceHistogram
+
+/// One fingerprinter's scores on a folder, and for fixed-length codes the distance histogram
+/// behind them (`folio fingerprint eval --histogram`).
+public struct ScoredFolder: Sendable {
+    /// The evaluation's numbers.
+    public let report: FingerprintEvaluationReport
+    /// Genuine and impostor pairs per Hamming distance; nil for sequence codes (their
+    /// distances are bit error rates, not whole bits).
+    public let histogram: DistanceHistogram?
+    /// Each scored file (`<work>/<name>`) with its code, in the layout's order.
+    public let codes: [(path: String, code: [UInt8])]
+
+    /// The codes in the format `--codes` reads: one `<work>/<name> <hex>` line per file.
+    public var codesText: String {
+        codes.map { "\($0.path) \(HexCoding.encode($0.code))\n" }.joined()
+    }
+}
+
 /// Scores a folder laid out as `DIR/<work>/original.*` plus `DIR/<work>/<transform>.*`, with
 /// Folio's own codes or with codes another fingerprinter wrote for the same files. Both go
 /// through `FingerprintEvaluation.evaluate`, so the numbers are comparable.
@@ -27,7 +47,7 @@ public enum FingerprintFolderEvaluation {
 
     /// Fingerprints every file with Folio's model (`modelPath`, or the shipped one) and scores
     /// the codes by Hamming distance.
-    public static func folio(directory: String, modelPath: String?) throws(WalletError) -> FingerprintEvaluationReport {
+    public static func folio(directory: String, modelPath: String?) throws(WalletError) -> ScoredFolder {
         let layout = try layout(of: directory)
         let results = Slots(count: layout.files.count)
         DispatchQueue.concurrentPerform(iterations: layout.files.count) { index in
@@ -44,7 +64,7 @@ public enum FingerprintFolderEvaluation {
     /// 32-bit word sequences (Chromaprint). The file must name every file of the folder and
     /// nothing else, so every fingerprinter is scored on the same files.
     public static func reference(directory: String, codesFile: String,
-                                 sequences: Bool) throws(WalletError) -> FingerprintEvaluationReport {
+                                 sequences: Bool) throws(WalletError) -> ScoredFolder {
         let layout = try layout(of: directory)
         guard let data = FileManager.default.contents(atPath: codesFile), let text = String(data: data, encoding: .utf8) else {
             throw .usage("cannot read the codes file \(codesFile). Check --codes.")
@@ -79,10 +99,18 @@ public enum FingerprintFolderEvaluation {
     }
 
     private static func score(_ layout: EvaluationLayout, _ codes: [[UInt8]],
-                              _ distance: CodeDistance) throws(WalletError) -> FingerprintEvaluationReport {
-        do { return try FingerprintEvaluation.evaluate(layout: layout, codes: codes, distance: distance) } catch {
+                              _ distance: CodeDistance) throws(WalletError) -> ScoredFolder {
+        let distances: FingerprintEvaluation.PairDistances
+        do { distances = try FingerprintEvaluation.pairDistances(layout: layout, codes: codes, distance: distance) } catch {
             throw .usage("cannot score: \(error).")
         }
+        var histogram: DistanceHistogram?
+        if distance == .hamming, let bits = codes.first.map({ $0.count * 8 }) {
+            // Hamming distances of equal-length codes are whole numbers within the code's bits.
+            histogram = try? DistanceHistogram(genuine: distances.genuine, impostor: distances.impostor, maximumDistance: bits)
+        }
+        return ScoredFolder(report: FingerprintEvaluation.evaluate(layout: layout, distances: distances), histogram: histogram,
+                            codes: zip(layout.files, codes).map { (path: $0.path, code: $1) })
     }
 
     /// One result per file, each written once by its own task.

@@ -12,6 +12,12 @@ struct FingerprintEvalCommand: ParsableCommand {
         files of every other work. Prints the true-positive rate at false-positive rates of 0.1 % \
         and 1 %, the ROC AUC, and the true-positive rate per transform.
 
+        --histogram FILE writes the distance distributions behind those numbers for the first \
+        column (Folio's unless --no-folio): one CSV line per distance d with the genuine and \
+        impostor pairs exactly d and at most d bits apart, and the TPR and FPR of a chain gate \
+        that matches pairs at or under d. It also prints, per false-positive budget (0.01 %, \
+        0.1 %, 1 %), the largest such d; scripts/fingerprint-thresholds.sh uses it.
+
         --codes NAME=FILE scores another fingerprinter's codes for the same files beside Folio's \
         (lines '<work>/<name> <hex>', compared by Hamming distance); --sequence-codes NAME=FILE \
         does the same for sequences of 32-bit words such as Chromaprint's raw output (lowest bit \
@@ -27,33 +33,64 @@ struct FingerprintEvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Another fingerprinter's 32-bit word sequences for the same files.", valueName: "NAME=FILE"))
     var sequenceCodes: [String] = []
     @Flag(help: "Score only the --codes and --sequence-codes files, not Folio's own fingerprints.") var noFolio = false
+    @Option(help: ArgumentHelp(
+        "Write the first column's genuine and impostor pair counts per Hamming distance, with TPR and FPR of a gate at each distance, as CSV, and print the gate thresholds.",
+        valueName: "FILE")) var histogram: String?
+    @Option(help: ArgumentHelp("Write Folio's codes for the folder's files in the format --codes reads.", valueName: "FILE"))
+    var writeCodes: String?
     @Argument(help: "The evaluation folder.") var directory: String
 
     /// One fingerprinter's name and scores, for --json.
     struct Column: Encodable {
         let name: String
         let report: FingerprintEvaluationReport
+        /// Not part of --json: --histogram writes it to its own file.
+        let histogram: FingerprintDistanceHistogram?
+
+        enum CodingKeys: String, CodingKey { case name, report }
     }
 
     func run() throws {
         var columns: [Column] = []
         if !noFolio {
-            columns.append(Column(name: "folio", report: try FingerprintFolderEvaluation.folio(directory: directory, modelPath: model)))
+            let scored = try FingerprintFolderEvaluation.folio(directory: directory, modelPath: model)
+            columns.append(Column(name: "folio", report: scored.report, histogram: scored.histogram))
+            if let writeCodes { try Self.write(scored.codesText, to: writeCodes) }
+        } else if writeCodes != nil {
+            throw WalletError.usage("--write-codes writes Folio's codes; leave out --no-folio.")
         }
         for (spec, sequences) in codes.map({ ($0, false) }) + sequenceCodes.map({ ($0, true) }) {
             guard let equals = spec.firstIndex(of: "="), equals != spec.startIndex else {
                 throw WalletError.usage("--codes and --sequence-codes take NAME=FILE, not \(spec).")
             }
             let file = String(spec[spec.index(after: equals)...])
-            columns.append(Column(name: String(spec[..<equals]), report: try FingerprintFolderEvaluation.reference(
-                directory: directory, codesFile: file, sequences: sequences)))
+            let scored = try FingerprintFolderEvaluation.reference(directory: directory, codesFile: file, sequences: sequences)
+            columns.append(Column(name: String(spec[..<equals]), report: scored.report, histogram: scored.histogram))
         }
-        guard !columns.isEmpty else { throw WalletError.usage("--no-folio needs at least one --codes or --sequence-codes.") }
+        guard let first = columns.first else { throw WalletError.usage("--no-folio needs at least one --codes or --sequence-codes.") }
+        var gate: FingerprintDistanceHistogram?
+        if let histogram {
+            guard let counts = first.histogram else {
+                throw WalletError.usage("--histogram needs fixed-length codes in the first column; \(first.name) has sequences.")
+            }
+            try Self.write(counts.csv, to: histogram)
+            gate = counts
+        }
         if options.json {
             print(JSONOutput.render(columns))
         } else {
             print(TextTable(header: ["MEASURE"] + columns.map(\.name), rows: Self.rows(columns.map(\.report)))
                 .render(style: options.style))
+            if let gate, let histogram {
+                print("\nGate thresholds for \(first.name) (pairs at or under the distance match; curves in \(histogram)):")
+                print(FingerprintGateThresholds.table(gate).render(style: options.style))
+            }
+        }
+    }
+
+    private static func write(_ text: String, to path: String) throws {
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw WalletError.usage("cannot write \(path): \(error.localizedDescription)")
         }
     }
 

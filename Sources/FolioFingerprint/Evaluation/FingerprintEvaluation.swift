@@ -48,9 +48,25 @@ public struct EvaluationReport: Sendable, Encodable, Equatable {
 /// Scores codes laid out as an `EvaluationLayout`: every fingerprinter, Folio's or a
 /// reference's, goes through this same function, so their numbers are comparable.
 public enum FingerprintEvaluation {
+    /// The distances of a folder's pairs, in the layout's order: `genuine[i]` is
+    /// `layout.genuinePairs[i]`'s; the impostor order carries no meaning.
+    public struct PairDistances: Sendable, Equatable {
+        /// One per genuine pair.
+        public let genuine: [Double]
+        /// One per impostor pair.
+        public let impostor: [Double]
+    }
+
     /// Scores `codes` (one per file of `layout`, same order) compared with `distance`.
     public static func evaluate(layout: EvaluationLayout, codes: [[UInt8]],
                                 distance: CodeDistance) throws(EvaluationError) -> EvaluationReport {
+        try evaluate(layout: layout, distances: pairDistances(layout: layout, codes: codes, distance: distance))
+    }
+
+    /// The distance of every genuine and impostor pair of `layout`, with `codes` (one per file,
+    /// same order) compared by `distance`.
+    public static func pairDistances(layout: EvaluationLayout, codes: [[UInt8]],
+                                     distance: CodeDistance) throws(EvaluationError) -> PairDistances {
         guard codes.count == layout.files.count else {
             throw .missingCode(layout.files[min(codes.count, layout.files.count - 1)].path)
         }
@@ -61,9 +77,14 @@ public enum FingerprintEvaluation {
             }
         }
         let words = codes.map(CodeDistance.words)
+        return PairDistances(genuine: layout.genuinePairs.map { distance.distance(words[$0.original], words[$0.copy]) },
+                             impostor: impostorDistances(layout: layout, words: words, distance: distance))
+    }
+
+    /// Scores pair distances already measured on `layout` (see `pairDistances`).
+    public static func evaluate(layout: EvaluationLayout, distances: PairDistances) -> EvaluationReport {
         let genuinePairs = layout.genuinePairs
-        let genuine = genuinePairs.map { distance.distance(words[$0.original], words[$0.copy]) }
-        let impostor = impostorDistances(layout: layout, words: words, distance: distance)
+        let genuine = distances.genuine, impostor = distances.impostor
         let scores = DetectionScores(genuine: genuine, impostor: impostor)
         let strict = scores.operatingPoint(falsePositivesPerMillion: 1_000)
         let loose = scores.operatingPoint(falsePositivesPerMillion: 10_000)
