@@ -9,6 +9,7 @@ transforms with Pillow, and text is cut from the GNU Info manuals Debian install
 data: folio-train synthesises its own works in Swift and never reads files.
 
 Usage: fingerprint-eval-data.py OUT [--seed N] [--audio N] [--images N] [--texts N]
+                               [--exclude-texts SEED:COUNT ...]
 Runs in the evaluation venv (scripts/fingerprint-eval.sh makes it): needs numpy, Pillow, sox.
 """
 import argparse
@@ -342,26 +343,44 @@ def transform_text(text, name, rng, vocabulary):
     raise ValueError(name)
 
 
-def make_texts(out, count, seed, info_dir):
-    passages = info_passages(info_dir)
-    if len(passages) < count:
-        sys.exit(f"only {len(passages)} Info nodes with 180+ words under {info_dir}; asked for {count}")
+def passage_grams(passage):
+    words = re.findall(r"[a-z0-9]+", cut_passage(passage[2]).lower())
+    return set(zip(words, words[1:], words[2:]))
+
+
+def choose_passages(passages, count, seed, excluded=()):
+    """Indices (sorted) of `count` passages for `seed`, none a near copy of another or of an
+    index in `excluded`; an empty list when fewer are available."""
     rng = work_rng(seed, "text", -1)
     # Manuals share boilerplate (the GFDL appears in several, and some nodes are near copies of
     # each other), and two copies of one text must not count as different works: a passage
     # is taken only if it shares under 20% of its word 3-grams with every passage already taken.
-    chosen, taken = [], []
+    chosen, taken = [], [passage_grams(passages[i]) for i in excluded]
     for pick in rng.permutation(len(passages)):
         if len(chosen) == count:
             break
-        words = re.findall(r"[a-z0-9]+", cut_passage(passages[pick][2]).lower())
-        grams = set(zip(words, words[1:], words[2:]))
+        grams = passage_grams(passages[pick])
         if all(len(grams & other) < 0.2 * len(grams | other) for other in taken):
             chosen.append(int(pick))
             taken.append(grams)
-    if len(chosen) < count:
-        sys.exit(f"only {len(chosen)} distinct Info passages under {info_dir}; asked for {count}")
-    chosen.sort()
+    return sorted(chosen) if len(chosen) == count else []
+
+
+def make_texts(out, count, seed, info_dir, exclude_seeds=()):
+    passages = info_passages(info_dir)
+    if len(passages) < count:
+        sys.exit(f"only {len(passages)} Info nodes with 180+ words under {info_dir}; asked for {count}")
+    # Passages another seed's set holds (and their near copies) are left out, so a set can be
+    # held out from sets used earlier; the other seed's own default count is the one excluded.
+    excluded = set()
+    for other, other_count in exclude_seeds:
+        picks = choose_passages(passages, other_count, other)
+        if not picks:
+            sys.exit(f"seed {other} cannot choose {other_count} distinct Info passages under {info_dir}")
+        excluded.update(picks)
+    chosen = choose_passages(passages, count, seed, sorted(excluded))
+    if not chosen:
+        sys.exit(f"fewer than {count} distinct Info passages under {info_dir} (with {len(excluded)} excluded); asked for {count}")
     vocabulary = sorted({w for _, _, text in passages for w in re.findall(r"[a-z]{3,}", text)})
     sources = []
     for index, pick in enumerate(chosen):
@@ -387,12 +406,21 @@ def main():
     parser.add_argument("--images", type=int, default=150)
     parser.add_argument("--texts", type=int, default=150)
     parser.add_argument("--info-dir", default="/usr/share/info")
+    parser.add_argument("--exclude-texts", action="append", default=[], metavar="SEED:COUNT",
+                        help="leave out the passages (and near copies) that seed SEED's set of COUNT texts holds")
     args = parser.parse_args()
+    exclude = []
+    for spec in args.exclude_texts:
+        seed, _, count = spec.partition(":")
+        if not (seed.isdigit() and count.isdigit()):
+            parser.error(f"--exclude-texts takes SEED:COUNT, not {spec}")
+        exclude.append((int(seed), int(count)))
     make_audio(args.out, args.audio, args.seed)
     make_images(args.out, args.images, args.seed)
-    sources = make_texts(args.out, args.texts, args.seed, args.info_dir)
+    sources = make_texts(args.out, args.texts, args.seed, args.info_dir, exclude)
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
         json.dump({"seed": args.seed, "audio": args.audio, "images": args.images, "texts": args.texts,
+                   "excluded_texts": [f"{s}:{c}" for s, c in exclude],
                    "audio_transforms": list(AUDIO_TRANSFORMS), "image_transforms": ["jpeg30"] + IMAGE_TRANSFORMS,
                    "text_transforms": TEXT_TRANSFORMS, "text_sources": sources}, f, indent=1)
 
