@@ -9,8 +9,9 @@ import FolioCore
 /// sender holds a licence allowing derivatives. The wallet cannot see licences cheaply, so a
 /// declared parent skips the local check and the node's dry run decides.
 public enum DuplicateGate {
-    /// The dev chain's duplicate distance, used when the node does not report its own.
-    public static let fallbackDuplicateDistance = 24
+    /// The duplicate distance of the dev chain and the testnet genesis files (measured for the
+    /// shipped model, docs/fingerprint.md "Thresholds"), used when the node does not report its own.
+    public static let fallbackDuplicateDistance = 12
 
     /// The earliest-listed (nearest) match within `duplicateDistance` that is not one of
     /// `parents` and that `sender` holds no share in, with its owners; `nil` if none blocks.

@@ -78,6 +78,8 @@ struct GenesisJSON {
         let params = try ChainParams.load(genesisFileAt: "/\(repository)/testnet/\(name)")
         #expect(params.network == .test)
         #expect(params.consensus.engineName == (name == "genesis-poa.json" ? "poa" : "pow"))
+        // The thresholds measured for the shipped model (docs/fingerprint.md, "Thresholds").
+        #expect(params.fingerprint == FingerprintThresholds(duplicateDistance: 12, similarityDistance: 59))
     }
 
     @Test func aMissingFileSaysItCannotBeRead() {

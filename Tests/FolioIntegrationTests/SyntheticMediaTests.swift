@@ -32,9 +32,11 @@ struct SyntheticMediaTests {
         }
         #expect(try fingerprint("a.png", SyntheticMedia.png(seed: 3)).medium == "image")
         let original = try fingerprint("a.wav", SyntheticMedia.wav(seed: 3))
-        let copy = try fingerprint("b.wav", SyntheticMedia.wav(seed: 3, gain: 0.7, noise: 300))
+        // Hiss of peak 150 (peak 300 moved the code 17 bits, beyond the gate's 12; see
+        // docs/fingerprint.md, "Thresholds": noisier copies are linked as similar, not refused).
+        let copy = try fingerprint("b.wav", SyntheticMedia.wav(seed: 3, gain: 0.7, noise: 150))
         #expect(original.medium == "audio")
-        #expect(hamming(original.bits, copy.bits) <= 24, "a quieter, noisier copy stays within the duplicate distance")
+        #expect(hamming(original.bits, copy.bits) <= 12, "a quieter, noisier copy stays within the duplicate distance")
     }
 
     private func hamming(_ a: String, _ b: String) -> Int {

@@ -34,6 +34,16 @@ import Testing
         for allocation in params.prefunded { #expect(banner.contains(allocation.address.bech32m(on: .test))) }
     }
 
+    @Test func theDevChainAndTheTestnetPlanUseTheGenesisFilesThresholds() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("testnet/genesis-dev.json").path
+        let measured = try ChainParams.load(genesisFileAt: file).fingerprint
+        #expect(try DevChain.params().fingerprint == measured)
+        for engine in [TestnetPlan.Engine.poa, .pow] {
+            #expect(try TestnetPlan(nodeCount: 3, engine: engine).genesis(timestamp: 1_767_225_600).fingerprint == measured)
+        }
+    }
+
     @Test func theTestNetworkIsBuiltInAndIdenticalToTheRepositorysGenesisFile() throws {
         let builtIn = try NetworkChoice(setting: "test").params()
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

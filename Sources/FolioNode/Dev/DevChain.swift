@@ -14,6 +14,10 @@ public enum DevChain {
     public static let prefundBaseUnits: UInt64 = 1_000_000_000_000_000
     /// Number of prefunded accounts.
     public static let accountCount = 10
+    /// The near-duplicate gate's thresholds for the shipped model, as in testnet/genesis-*.json:
+    /// duplicate at or under 12 bits, similar at or under 59, measured on held-out data
+    /// (docs/fingerprint.md, "Thresholds", scripts/fingerprint-thresholds.sh).
+    public static let fingerprintThresholds = FingerprintThresholds(duplicateDistance: 12, similarityDistance: 59)
 
     /// A dev key: SHA-256 of `"<seedPhrase>/<label>"` is its Ed25519 seed.
     public static func key(label: String) throws(CryptoError) -> PrivateKey {
@@ -35,7 +39,7 @@ public enum DevChain {
                 consensus: .proofOfAuthority(ProofOfAuthorityParams(authorities: [try authority().publicKey], periodSeconds: 1)),
                 blockReward: .zero,
                 prefunded: accounts.map { GenesisAllocation(address: Address(publicKey: $0.publicKey), amount: Amount(baseUnits: prefundBaseUnits)) },
-                fingerprint: FingerprintThresholds(duplicateDistance: 24, similarityDistance: 64),
+                fingerprint: fingerprintThresholds,
                 modelId: Hash256(hex: FingerprintModel.shippedIDHex) ?? .zero,
                 maxBlockBytes: 2_097_152, maxTransactionsPerBlock: 10_000)
         } catch let error as GenesisError {

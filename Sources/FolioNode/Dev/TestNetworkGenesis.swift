@@ -9,8 +9,8 @@ enum TestNetworkGenesis {
   "chainId": 7002,
   "engine": "poa",
   "fingerprint": {
-    "duplicateDistance": 24,
-    "similarityDistance": 64
+    "duplicateDistance": 12,
+    "similarityDistance": 59
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,

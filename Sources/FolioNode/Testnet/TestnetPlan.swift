@@ -104,7 +104,7 @@ public struct TestnetPlan: Sendable {
                 prefunded: accounts.map {
                     GenesisAllocation(address: Address(publicKey: $0.publicKey), amount: Amount(baseUnits: DevChain.prefundBaseUnits))
                 },
-                fingerprint: FingerprintThresholds(duplicateDistance: 24, similarityDistance: 64),
+                fingerprint: DevChain.fingerprintThresholds,
                 modelId: Hash256(hex: FingerprintModel.shippedIDHex) ?? .zero,
                 maxBlockBytes: 2_097_152, maxTransactionsPerBlock: 10_000)
         } catch let error as GenesisError {
