@@ -96,6 +96,12 @@ import Testing
         #expect(refusal.message.contains("aa") && refusal.message.contains("alice"))
     }
 
+    @Test func theFallbackDuplicateDistanceIsTheDevGenesisFiles() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("testnet/genesis-dev.json").path
+        #expect(DuplicateGate.fallbackDuplicateDistance == (try ChainParams.load(genesisFileAt: file)).fingerprint.duplicateDistance)
+    }
+
     static func summary(height: UInt64?, confirmations: UInt64) -> TransactionSummary {
         TransactionSummary(id: "t", sender: "s", nonce: 0, fee: "1", kind: "transfer", block: height.map { _ in "b" },
                            height: height, confirmations: confirmations)
