@@ -9,12 +9,14 @@ import Logging
 /// The peer protocol's view of this node's `Ledger`.
 ///
 /// Headers: the `Chain` has no header-only path, so headers sent ahead of their bodies are
-/// kept here, in a bounded `HeaderTree`. A header whose parent is a stored block gets the
-/// engine's full header check (link, time, seal) through a `StoreChainView`; a header whose
-/// parent is only in the tree gets the link rule (version, chain id, parent, height), because
-/// the engine needs stored ancestors (and, for proof of authority, their votes) to judge a
-/// seal. Every block still goes through `Chain.accept` in full before it counts, so a header
-/// that slipped through here only costs a wasted download and a punished peer.
+/// kept here, in a bounded `HeaderTree`, and only when their branch has at least our tip's
+/// work (`LedgerChainBackend+Headers.swift`). Every header gets the engine's full header check
+/// (link, time, seal) through a `HeaderOverlayView`, except where the engine needs what only
+/// stored blocks give: a proof-of-authority header whose parent is not a stored block gets the
+/// link rule (version, chain id, parent, height), since the authority set at its parent
+/// depends on votes in bodies not yet fetched. Every block still goes through `Chain.accept`
+/// in full before it counts, so a header that slipped through here only costs a wasted
+/// download and a punished peer.
 ///
 /// Blocks go to `ledger.accept(_, local: false)`, transactions to `ledger.submit(_, local:
 /// false)`; the outcomes become `ChainVerdict`s with the fault owner the chain reported.
@@ -24,10 +26,10 @@ actor LedgerChainBackend: ChainBackend {
 
     let ledger: Ledger
     let params: ChainParams
-    private let engine: (any ConsensusEngine)?
-    private let clock: @Sendable () -> Int64
+    let engine: (any ConsensusEngine)?
+    let clock: @Sendable () -> Int64
     private let logger: Logger
-    private var tree: HeaderTree
+    var tree: HeaderTree
     /// When blocks were first heard of and validated (B9/B10).
     let timings: BlockTimings
 
@@ -44,7 +46,7 @@ actor LedgerChainBackend: ChainBackend {
         tree = HeaderTree(capacity: headerCapacity)
     }
 
-    private var store: any ChainStore { ledger.store }
+    var store: any ChainStore { ledger.store }
 
     /// Headers held ahead of their bodies.
     var pendingHeaders: Int { tree.count }
@@ -96,39 +98,6 @@ actor LedgerChainBackend: ChainBackend {
             height += 1
         }
         return headers
-    }
-
-    func acceptHeader(_ header: BlockHeader) async -> ChainVerdict {
-        let id = header.id
-        if tree.contains(id) { return .alreadyKnown }
-        timings.heard(id)
-        let stored: BlockEntry?
-        let parentEntry: BlockEntry?
-        do {
-            stored = try store.blockEntry(id: id)
-            parentEntry = try store.blockEntry(id: header.parent)
-        } catch {
-            logger.error("p2p: store failed while checking header \(id): \(error)")
-            return .rejectedByPolicy("store failure")
-        }
-        if stored != nil { return .alreadyKnown }
-        do {
-            if let parentEntry {
-                if let engine {
-                    try engine.verifyHeader(header, parent: parentEntry.header, chain: StoreChainView(params: params, store: store), now: clock())
-                } else {
-                    try HeaderLinkRule.check(header, parent: parentEntry.header, params: params)
-                }
-            } else if let parent = tree.header(header.parent) {
-                try HeaderLinkRule.check(header, parent: parent, params: params)
-            } else {
-                return .unknownParent
-            }
-        } catch {
-            return Self.verdict(error)
-        }
-        guard tree.insert(header) else { return .rejectedByPolicy("header store full (\(tree.capacity) headers ahead of validation)") }
-        return .accepted
     }
 
     func acceptBlock(_ block: Block) async -> ChainVerdict {

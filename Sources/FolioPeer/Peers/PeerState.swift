@@ -45,6 +45,8 @@ package struct PeerState: Sendable {
     /// Whether we asked this peer for headers and its answer has not come yet; `headers`
     /// arriving otherwise are its relay of a new tip, sent before it validated the block.
     var awaitingHeaders = false
+    /// A low-work branch this peer is showing us, followed without storing it (bounded).
+    var presync: HeaderPresync?
     /// What the peer may still send: frames, payload bytes, addresses (PeerConfiguration).
     var frameBudget: TokenBucket
     var byteBudget: TokenBucket

@@ -40,8 +40,18 @@ package protocol ChainBackend: Sendable {
     /// Up to `limit` headers of the best chain after the newest locator entry it knows,
     /// stopping after `stop` if it is reached.
     func headers(after locator: [Hash256], stop: Hash256, limit: Int) async -> [BlockHeader]
-    /// Checks and stores a header.
-    func acceptHeader(_ header: BlockHeader) async -> ChainVerdict
+    /// Checks the headers of one `headers` message and holds those worth holding.
+    ///
+    /// The headers must follow one another (each the child of the one before), or the run is
+    /// `invalid`. Headers already held count as held. The rest are held only if the branch
+    /// they end has at least the threshold's work, the threshold being our tip's work (or more:
+    /// the most work among headers held ahead of validation); otherwise nothing of them is
+    /// stored anywhere and the refusal is `lowWork`, saying where the branch stands.
+    /// `continuing` is such a branch, which this run extends: nothing is stored then, and the
+    /// refusal is `lowWork` again or `enoughWork`. `proven` holds valid headers whatever their
+    /// work: the caller counted the branch's work already and checked that these are the
+    /// headers it counted.
+    func acceptHeaders(_ headers: [BlockHeader], continuing: LowWorkBranch?, proven: Bool) async -> HeaderRunOutcome
     /// Fully validates and connects a block whose header was accepted.
     func acceptBlock(_ block: Block) async -> ChainVerdict
     /// Checks a transaction and admits it to the mempool.
@@ -54,4 +64,19 @@ package protocol ChainBackend: Sendable {
     func hasBlock(_ id: Hash256) async -> Bool
     /// Whether the transaction is known.
     func hasTransaction(_ id: Hash256) async -> Bool
+}
+
+extension ChainBackend {
+    /// One header as a run of its own, as a verdict: held is `accepted` (or `alreadyKnown`);
+    /// a low-work branch is refused by policy, blaming nobody.
+    package func acceptHeader(_ header: BlockHeader) async -> ChainVerdict {
+        let outcome = await acceptHeaders([header], continuing: nil, proven: false)
+        switch outcome.refusal {
+        case nil: return outcome.known == 1 ? .alreadyKnown : .accepted
+        case .unknownParent: return .unknownParent
+        case let .invalid(reason): return .invalid(reason)
+        case let .rejectedByPolicy(reason): return .rejectedByPolicy(reason)
+        case .lowWork, .enoughWork: return .rejectedByPolicy("low work")
+        }
+    }
 }
