@@ -138,4 +138,30 @@ import Testing
             == HeaderRunOutcome(held: 0, known: 0, refusal: .invalid("headers do not connect")))
         #expect(await backend.pendingHeaders == 0)
     }
+
+    /// During a sync the validated tip is still low, so the threshold is the most work among
+    /// headers held ahead of their bodies: with 20 headers of another node's chain held (work
+    /// 40) and only genesis validated, a cheap branch of 15 from genesis (work 30, more than
+    /// the tip's 0) is not held; a branch of 20 (work 40, a tie) is, as is one of 21.
+    @Test func whileSyncingTheThresholdIsTheMostWorkHeld() async throws {
+        let params = try PoWHarness.params()
+        let (ledger, source) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params))
+        let honest = try await PoWHarness.produce(on: source, count: 20).map(\.header)
+        let backend = try backend(ledger)
+        #expect(await backend.acceptHeaders(honest, continuing: nil, proven: false) == HeaderRunOutcome(held: 20, known: 0, refusal: nil))
+
+        let genesis = try genesis(ledger)
+        let cheap = try PoWHarness.cheapHeaders(after: genesis, count: 21, params: params, salt: 3)
+        #expect(PoWHarness.work(of: Array(cheap.prefix(15))) < PoWHarness.work(of: honest))
+        #expect(PoWHarness.work(of: Array(cheap.prefix(20))) == PoWHarness.work(of: honest))
+        guard case .lowWork = await backend.acceptHeaders(Array(cheap.prefix(15)), continuing: nil, proven: false).refusal else {
+            Issue.record("15 cheap headers do not beat 20 held ones")
+            return
+        }
+        #expect(await backend.pendingHeaders == 20)
+        #expect(await backend.acceptHeaders(Array(cheap.prefix(20)), continuing: nil, proven: false)
+            == HeaderRunOutcome(held: 20, known: 0, refusal: nil))
+        #expect(await backend.acceptHeaders(cheap, continuing: nil, proven: false) == HeaderRunOutcome(held: 21, known: 20, refusal: nil))
+        #expect(await backend.pendingHeaders == 41)
+    }
 }
