@@ -43,7 +43,10 @@ let externalTestDependencies: [String: [Target.Dependency]] = [
 /// Package products each library target uses (ADR 0001 says why each is here).
 let externalDependencies: [String: [Target.Dependency]] = [
     "FolioStore": [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift")],
-    "FolioPeer": [.product(name: "DequeModule", package: "swift-collections")],
+    "FolioPeer": [
+        .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
+    ],
     "FolioNetwork": [
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

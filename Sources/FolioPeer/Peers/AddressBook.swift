@@ -22,13 +22,16 @@ package struct AddressBook: Sendable {
     private var buckets: [[PeerAddress]]
     /// The last outbound peers that completed a handshake, most recent first.
     package private(set) var anchors: [PeerAddress] = []
-    /// Discouraged addresses and when each is let back in (milliseconds, the caller's clock).
-    package private(set) var discouragedUntil: [IPAddress: Int64] = [:]
+    /// Discouraged addresses, at most `DiscouragementTable.capacity` of them.
+    package private(set) var discouraged: DiscouragementTable
 
     /// An empty book. `secret` should be random per node (at least 16 bytes) and kept across
-    /// restarts with the book.
-    package init(secret: [UInt8], bucketCount: Int = 64, bucketSize: Int = 16, anchorLimit: Int = 8, anchors: [PeerAddress] = []) {
+    /// restarts with the book. `discouragementCapacity` bounds the discouraged addresses held
+    /// (by default as many as the kept file holds).
+    package init(secret: [UInt8], bucketCount: Int = 64, bucketSize: Int = 16, anchorLimit: Int = 8, anchors: [PeerAddress] = [],
+                 discouragementCapacity: Int = DiscouragementSnapshot.maximumEntries) {
         self.secret = secret
+        discouraged = DiscouragementTable(capacity: discouragementCapacity)
         self.bucketCount = max(bucketCount, 1)
         self.bucketSize = max(bucketSize, 1)
         self.anchorLimit = anchorLimit
@@ -93,15 +96,19 @@ package struct AddressBook: Sendable {
         add(address)
     }
 
+    /// Discouraged addresses and when each is let back in (milliseconds, the caller's clock).
+    package var discouragedUntil: [IPAddress: Int64] { discouraged.untilByAddress }
+
     /// Refuses `ip` until `until` (milliseconds, the caller's clock) and forgets it as an anchor.
+    /// When the table is full, the address expiring soonest makes room (`DiscouragementTable`).
     package mutating func discourage(_ ip: IPAddress, until: Int64) {
-        discouragedUntil[ip] = max(discouragedUntil[ip] ?? until, until)
+        discouraged.insert(ip, until: until)
         anchors.removeAll { $0.ip == ip }
     }
 
     /// Whether `ip` is discouraged at `now`.
     package func isDiscouraged(_ ip: IPAddress, now: Int64) -> Bool {
-        (discouragedUntil[ip] ?? .min) > now
+        discouraged.contains(ip, now: now)
     }
 
     /// Up to `count` addresses to dial: anchors first, then one per bucket in turn, skipping
