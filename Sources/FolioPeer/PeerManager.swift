@@ -84,16 +84,21 @@ package actor PeerManager {
         if let ip = address?.ip, addressBook.isDiscouraged(ip, now: now) {
             return [.close(peer: peer, .discouraged, "address \(ip) is discouraged")]
         }
-        if inbound && peers.values.filter(\.inbound).count >= configuration.maxInbound {
-            return [.close(peer: peer, .tooManyPeers, "inbound limit \(configuration.maxInbound) reached")]
-        }
         var version = configuration.version
         version.bestHeight = await chain.status().validatedHeight
+        // No suspension from here on, so the inbound count checked is the count this peer joins.
+        var evictions: [PeerAction] = []
+        if inbound && peers.values.filter(\.inbound).count >= configuration.maxInbound {
+            guard let room = makeInboundRoom() else {
+                return [.close(peer: peer, .tooManyPeers, "inbound limit \(configuration.maxInbound) reached")]
+            }
+            evictions = room
+        }
         var session = PeerSession(role: inbound ? .responder : .initiator, crypto: crypto, magic: configuration.magic,
                                   localVersion: version)
         let outputs = session.start()
         peers[peer] = PeerState(session: session, inbound: inbound, address: address, now: now, configuration: configuration)
-        return localActions(outputs, peer: peer)
+        return evictions + localActions(outputs, peer: peer)
     }
 
     private func closed(_ peer: Int) -> [PeerAction] {

@@ -139,18 +139,23 @@ import Testing
             try await spammer.send(.headers(HeadersMessage(headers: forged)))
             #expect(await spammer.closedByNode())
 
-            // Every flood connection the node let go was refused at the cap or timed out in
-            // its handshake; none was closed for another reason, and past the cap some were refused.
+            // Every flood connection the node let go was refused at the cap, evicted for a newer
+            // one or timed out in its handshake; none was closed for another reason. Past the
+            // cap the newcomers took silent connections' slots: the spammer, established and
+            // alone in holding its group's protected slot, was never evicted.
             func count(_ text: String) -> Int { lines.all.filter { $0.contains(text) }.count }
             #expect(await P2PHarness.eventually {
                 let held = await inboundHeld()
                 let closed = flood.filter { !$0.isActive }.count
-                let accounted = count("inbound limit \(Self.cap) reached") + count("handshake not finished")
+                let accounted = count("inbound limit \(Self.cap) reached") + count("evicted for a newer inbound connection")
+                    + count("handshake not finished")
                 return closed == accounted && closed + held == flood.count
             })
-            #expect(count("inbound limit \(Self.cap) reached") >= 1)
+            #expect(count("evicted for a newer inbound connection") >= 1)
+            #expect(count("evicted for a newer inbound connection") == count("(in its handshake)"))
             #expect(lines.all.filter { $0.contains("closed link") }.allSatisfy {
-                $0.contains("inbound limit") || $0.contains("handshake not finished") || $0.contains("invalid header")
+                $0.contains("inbound limit") || $0.contains("evicted for a newer inbound connection")
+                    || $0.contains("handshake not finished") || $0.contains("invalid header")
             })
             #expect(try await rpcAnswers())
 
@@ -170,5 +175,89 @@ import Testing
             #expect(await node.chain.tip.id == block.id)
             for channel in flood { try? await channel.close() }
         }
+    }
+    /// A connection from `source` (any 127.x.y.z) that says nothing.
+    static func silent(port: Int, source: String, group: any EventLoopGroup) async throws -> any Channel {
+        try await ClientBootstrap(group: group).bind(to: try SocketAddress(ipAddress: source, port: 0))
+            .connect(host: "127.0.0.1", port: port).get()
+    }
+
+    /// A peer from `source` that completes its handshake and then stays quiet.
+    static func handshaken(port: Int, source: String, label: String, group: any EventLoopGroup, params: ChainParams) async throws -> HostilePeer {
+        let peer = try await HostilePeer(
+            port: port, source: source, group: group, crypto: FolioPeerCrypto(identityKey: try DevChain.key(label: label)),
+            version: VersionMessage(protocolVersion: 1, chainId: params.chainId, genesis: params.genesisId, bestHeight: 0,
+                                    listenPort: 0, userAgent: label))
+        #expect(try await peer.handshake() == .established)
+        return peer
+    }
+
+    /// Inbound eviction over real sockets: a node with 6 inbound slots, all held by one
+    /// 127.9/16 (four established flooders, two silent), lets an honest peer of 127.42/16 in
+    /// by closing the silent connection silent longest; flooders arriving afterwards take only
+    /// flooders' slots (the other silent one first), the honest peer stays, and the two
+    /// outbound peers are never touched.
+    @Test func anHonestInboundPeerOfAnotherGroupTakesAFloodersSlotAndKeepsIt() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { Task { try? await group.shutdownGracefully() } }
+        let params = try P2PHarness.devParams()
+        let (node, first, second) = (try P2PHarness.ledger(params), try P2PHarness.ledger(params), try P2PHarness.ledger(params))
+        let (serviceFirst, portFirst) = try await P2PHarness.service(first, name: "first")
+        let (serviceSecond, portSecond) = try await P2PHarness.service(second, name: "second")
+        let lines = LogLines()
+        let cap = 6
+        let service = P2PService(ledger: node, params: params, host: "127.0.0.1", port: 0,
+                                 peers: ["127.0.0.1:\(portFirst)", "127.0.0.1:\(portSecond)"], maxPeers: cap, outboundTarget: 0,
+                                 identity: try DevChain.key(label: "p2p-test/evicting"),
+                                 logger: Logger(label: "p2p-test.evicting") { _ in LogCapture(lines: lines) })
+        let port = try await service.start()
+        defer { Task { await service.stop(); await serviceFirst.stop(); await serviceSecond.stop() } }
+        let outbound: Set<String> = ["127.0.0.1:\(portFirst)", "127.0.0.1:\(portSecond)"]
+        @Sendable func outboundLinks() async -> Set<String> { Set(await service.peers().filter { $0.direction == "outbound" }.map(\.address)) }
+        #expect(await P2PHarness.eventually { await outboundLinks() == outbound })
+        let manager = try #require(await service.manager)
+        @Sendable func inbound() async -> [PeerState] { await manager.peers.values.filter(\.inbound) }
+        @Sendable func holds(_ ip: IPAddress) async -> Bool { await inbound().contains { $0.address?.ip == ip && $0.isEstablished } }
+        func count(_ text: String) -> Int { lines.all.filter { $0.contains(text) }.count }
+
+        var flooders: [HostilePeer] = []
+        for host in 1...4 {
+            flooders.append(try await Self.handshaken(port: port, source: "127.9.0.\(host)", label: "flooder-\(host)", group: group,
+                                                      params: params))
+        }
+        var silent: [any Channel] = []
+        for host in 10...11 {
+            silent.append(try await Self.silent(port: port, source: "127.9.0.\(host)", group: group))
+            // One at a time, so which silent connection is older is known.
+            #expect(await P2PHarness.eventually { await inbound().count == 4 + silent.count })
+        }
+        #expect(await P2PHarness.eventually { await inbound().filter(\.isEstablished).count == 4 })
+
+        let honest = try await Self.handshaken(port: port, source: "127.42.0.1", label: "honest", group: group, params: params)
+        #expect(await P2PHarness.eventually { await holds(IPAddress(127, 42, 0, 1)) })
+        #expect(await P2PHarness.eventually { !silent[0].isActive })
+        #expect(silent[1].isActive)
+        #expect(flooders.allSatisfy { $0.channel.isActive })
+
+        for host in 1...4 {
+            let late = try await Self.handshaken(port: port, source: "127.9.1.\(host)", label: "late-\(host)", group: group,
+                                                 params: params)
+            flooders.append(late)
+            #expect(await P2PHarness.eventually { await holds(IPAddress(127, 9, 1, UInt8(host))) })
+            #expect(await inbound().count <= cap)
+        }
+        #expect(await P2PHarness.eventually { count("evicted for a newer inbound connection") == 5 })
+        #expect(count("(in its handshake)") == 2)
+        #expect(!silent[1].isActive)
+        #expect(honest.channel.isActive)
+        #expect(await holds(IPAddress(127, 42, 0, 1)))
+        // The first flooder keeps its group's protected slot.
+        #expect(flooders[0].channel.isActive)
+        #expect(await inbound().count == cap)
+        #expect(await outboundLinks() == outbound)
+        let (linksFirst, linksSecond) = (await serviceFirst.peers().count, await serviceSecond.peers().count)
+        #expect(linksFirst == 1 && linksSecond == 1)
+        for peer in flooders + [honest] { await peer.close() }
+        for channel in silent { try? await channel.close() }
     }
 }

@@ -197,13 +197,16 @@ import Testing
         #expect(network.closures.map(\.reason) == [.timeout, .timeout])
     }
 
-    @Test func inboundConnectionsOverTheLimitAreRefused() async throws {
+    /// The one inbound peer, established, holds its group's protected slot, so nothing can be
+    /// evicted for the newcomer (`InboundEvictionManagerTests` has the evicting cases).
+    @Test func inboundConnectionsOverTheLimitAreRefusedWhenNoHeldPeerCanBeEvicted() async throws {
         let genesis = InMemoryPeerBlocks.genesis()
         let network = InMemoryPeerNetwork()
         try network.addNode(chain: InMemoryPeerChain(genesis: genesis), genesis: genesis.id, seed: 1) { $0.maxInbound = 1 }
         try network.addNode(chain: InMemoryPeerChain(genesis: genesis), genesis: genesis.id, seed: 2)
         try network.addNode(chain: InMemoryPeerChain(genesis: genesis), genesis: genesis.id, seed: 3)
         await network.connect(1, 0)
+        await network.run()
         await network.connect(2, 0)
         await network.run()
         #expect(network.closures.first == InMemoryPeerNetwork.Closure(node: 0, remote: 2, reason: .tooManyPeers))

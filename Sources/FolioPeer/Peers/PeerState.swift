@@ -36,6 +36,11 @@ package struct PeerState: Sendable {
     package let address: PeerAddress?
     let openedAt: Int64
     var score = MisbehaviourScore()
+    /// What protects an inbound peer from eviction (`InboundEviction`): its fastest ping, and
+    /// when it last sent a block or transaction new to the chain.
+    var fastestPingMillis: Int64?
+    var lastNovelBlockAt: Int64?
+    var lastNovelTransactionAt: Int64?
     /// The best height the peer announced or proved with headers.
     package internal(set) var bestHeight: UInt64 = 0
     var known = KnownInventory()
