@@ -40,7 +40,10 @@ extension PeerManager {
         switch message {
         case let .ping(ping): return send([.pong(PongMessage(nonce: ping.nonce))], to: peer)
         case let .pong(pong):
-            if peers[peer]?.outstandingPing?.nonce == pong.nonce { peers[peer]?.outstandingPing = nil }
+            if let ping = peers[peer]?.outstandingPing, ping.nonce == pong.nonce {
+                peers[peer]?.outstandingPing = nil
+                notePong(from: peer, roundTripMillis: now - ping.sentAt)
+            }
             return []
         case let .getHeaders(request):
             let headers = await chain.headers(after: request.locator, stop: request.stop, limit: WireLimits.headers)
@@ -110,6 +113,7 @@ extension PeerManager {
         // arriving meanwhile does not fetch it a second time.
         let verdict = await chain.acceptTransaction(transaction)
         if requestedTransactions[id] == peer { requestedTransactions[id] = nil }
+        if case .accepted = verdict { noteNovel(.transaction, from: peer) }
         switch verdict {
         case .accepted: return announce(InventoryItem(kind: .transaction, id: id), except: peer)
         case let .invalid(reason): return misbehaved(peer, .invalidTransaction(reason))

@@ -77,6 +77,7 @@ extension PeerManager {
             let verdict = await chain.acceptBlock(block)
             connecting.remove(id)
             relayedBodies.remove(id)
+            if case .accepted = verdict { noteNovel(.block, from: source) }
             switch verdict {
             case .accepted: actions += announce(InventoryItem(kind: .block, id: id), except: source)
             case let .invalid(reason):
