@@ -83,4 +83,32 @@ import Testing
         #expect(Self.evicted(network) == [lone])
         #expect(await Self.inboundNodes(of: network).isEmpty)
     }
+    @Test func aPeerThatSentANewBlockKeepsItsSlot() async throws {
+        let network = try Self.hub(cap: 3)
+        var members: [Int] = []
+        for host in 1...3 { members.append(try await Self.join(network, from: IPAddress(10, 9, 0, UInt8(host)))) }
+        // The youngest member relays a block the hub lacks; the hub records it as new from it.
+        let blocks = InMemoryPeerBlocks.chain(after: Self.genesis, count: 1)
+        await network.nodes[members[2]].chain.extend(with: blocks)
+        await network.announceBlock(blocks[0], from: members[2])
+        #expect(await network.nodes[0].chain.tip == blocks[0].id)
+        #expect(await network.nodes[0].manager.peers.values.contains {
+            $0.address?.ip == IPAddress(10, 9, 0, 3) && $0.lastNovelBlockAt != nil
+        })
+        // Unprotected, the youngest would go; it is protected, so the middle one goes (the
+        // oldest holds the group's slot).
+        let newcomer = try await Self.join(network, from: IPAddress(10, 9, 0, 4))
+        #expect(Self.evicted(network) == [members[1]])
+        #expect(await Self.inboundNodes(of: network) == [members[0], members[2], newcomer])
+    }
+
+    @Test func anAnsweredPingRecordsItsRoundTrip() async throws {
+        let network = try Self.hub(cap: 3)
+        try await Self.join(network, from: IPAddress(10, 9, 0, 1))
+        #expect(await network.nodes[0].manager.peers.values.allSatisfy { $0.fastestPingMillis == nil })
+        await network.advance(by: 30_000)
+        await network.advance(by: 10)
+        // The in-memory network delivers within one instant: the round trip reads 0 ms.
+        #expect(await network.nodes[0].manager.peers.values.map(\.fastestPingMillis) == [0])
+    }
 }
