@@ -10,12 +10,21 @@ final class FoliodProcess: @unchecked Sendable {
     private var output = ""
     private(set) var port = 0
 
-    /// Launches `foliod` with `arguments` after the data directory and port settings.
-    init(dataDirectory: String? = nil, arguments: [String] = []) throws {
+    /// Launches `foliod` with `arguments` after the data directory and port settings; with
+    /// `descriptorLimit`, under that file-descriptor limit (soft and hard, set by `ulimit -n`
+    /// in a shell that then execs `foliod`, so the process id is foliod's).
+    init(dataDirectory: String? = nil, arguments: [String] = [], descriptorLimit: Int? = nil) throws {
         self.dataDirectory = dataDirectory
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("foliod-\(UUID().uuidString)").path
-        process.executableURL = ExecutablesTests.productsDirectory.appendingPathComponent("foliod")
-        process.arguments = ["--datadir", self.dataDirectory, "--rpc-port", "0", "--p2p-port", "0"] + arguments
+        let foliod = ExecutablesTests.productsDirectory.appendingPathComponent("foliod")
+        let settings = ["--datadir", self.dataDirectory, "--rpc-port", "0", "--p2p-port", "0"] + arguments
+        if let descriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "ulimit -n \(descriptorLimit) && exec \"$0\" \"$@\"", foliod.path] + settings
+        } else {
+            process.executableURL = foliod
+            process.arguments = settings
+        }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

@@ -107,13 +107,14 @@ public actor P2PService: Service {
         let group = MultiThreadedEventLoopGroup.singleton
         let book = loadAddressBook()
         let discouraged = loadDiscouragements()
+        let maxInbound = inboundCapForDescriptorLimit()
         var lastError: (any Error)?
         for _ in 0..<3 {
             do {
                 // The port goes into `version` before the manager exists, so port 0 is
                 // resolved to a free port first (retried if another process takes it meanwhile).
                 let port = configuredPort == 0 ? try await FreePort.pick(host: host, group: group) : configuredPort
-                let (manager, network) = makeStack(listenPort: port, group: group, book: book)
+                let (manager, network) = makeStack(listenPort: port, group: group, book: book, maxInbound: maxInbound)
                 // Before the listener opens, so a discouraged peer is refused from the first connection.
                 await manager.restore(discouraged)
                 let bound = try await network.listen(host: host, port: port)
@@ -185,10 +186,10 @@ public actor P2PService: Service {
         await network?.receivedFrames[type] ?? 0
     }
 
-    private func makeStack(listenPort: Int, group: any EventLoopGroup, book: AddressBook) -> (PeerManager, PeerNetwork) {
+    private func makeStack(listenPort: Int, group: any EventLoopGroup, book: AddressBook, maxInbound: Int) -> (PeerManager, PeerNetwork) {
         var configuration = PeerConfiguration(chainId: params.chainId, genesis: params.genesisId,
                                               listenPort: UInt16(clamping: listenPort), userAgent: "foliod/\(FolioVersion.current)")
-        configuration.maxInbound = maxPeers
+        configuration.maxInbound = maxInbound
         // The service dials the configured peers itself (see `dialDue`) and reserves them in
         // the manager, which fills the rest of the target from its book.
         configuration.targetOutbound = outboundTarget
