@@ -12,4 +12,8 @@ public enum NetworkDefaults {
     /// Outbound connections a node holds by default, filled from its address book
     /// (`PeerConfiguration.targetOutbound`'s default).
     public static let outboundTarget = 8
+    /// Inbound sockets a node keeps open beyond its inbound cap: connections accepted and not
+    /// yet seen by the peer manager (each may evict a held peer) and evicted or refused ones
+    /// still closing. More are closed at accept, unserved.
+    public static let pendingInboundSlack = 32
 }

@@ -17,6 +17,13 @@ package actor PeerNetwork {
     private let discourageObserver: (@Sendable (PeerDiscouragement) -> Void)?
     private let dialObserver: (@Sendable (PeerAddress) -> Void)?
     private var nextPeer = 1
+    /// Inbound sockets accepted and not yet closed: those the manager holds, those it has not
+    /// heard of yet, and those it refused or evicted whose close has not finished. Past the
+    /// inbound cap plus `NetworkDefaults.pendingInboundSlack` a new socket is closed at accept,
+    /// so a flood arriving faster than the manager answers cannot take more descriptors.
+    private var inboundSockets = 0
+    /// Inbound sockets closed at accept because too many were open.
+    package private(set) var refusedAtAccept = 0
     private var background: [Task<Void, Never>] = []
     /// Background tasks not yet returned, so `shutdown` can wait for them before the caller
     /// shuts the event loops down (work they schedule afterwards would have no loop to run on).
@@ -68,6 +75,11 @@ package actor PeerNetwork {
                 await withDiscardingTaskGroup { tasks in
                     do {
                         for try await connection in connections {
+                            guard network.admitInbound(connection.channel) else {
+                                // Closed through the async channel: dropping it unfinished traps.
+                                tasks.addTask { try? await connection.executeThenClose { _, _ in } }
+                                continue
+                            }
                             tasks.addTask { await network.serve(connection, inbound: true, address: nil) }
                         }
                     } catch {}
@@ -137,8 +149,23 @@ package actor PeerNetwork {
                                    configuration: .init(isOutboundHalfClosureEnabled: true))
     }
 
+    /// Counts a newly accepted socket; returns false (the caller then closes it unserved) when
+    /// the inbound cap plus the slack is already open.
+    private func admitInbound(_ channel: any Channel) -> Bool {
+        let most = manager.configuration.maxInbound + NetworkDefaults.pendingInboundSlack
+        guard inboundSockets < most else {
+            refusedAtAccept += 1
+            report(0, channel: channel, .tooManyPeers,
+                   "inbound limit \(manager.configuration.maxInbound) reached: \(inboundSockets) inbound sockets still open, refused at accept")
+            return false
+        }
+        inboundSockets += 1
+        return true
+    }
+
     private func serve(_ connection: NIOAsyncChannel<Frame, Frame>, inbound: Bool, address: PeerAddress?) async {
         guard !shuttingDown else {
+            if inbound { inboundSockets -= 1 }
             try? await connection.channel.close()
             return
         }
@@ -159,6 +186,7 @@ package actor PeerNetwork {
         writers[peer] = nil
         channels[peer] = nil
         sendOrders[peer] = nil
+        if inbound { inboundSockets -= 1 }
         perform(await manager.handle(.closed(peer: peer), now: now))
     }
 

@@ -1,3 +1,4 @@
+import FolioNetwork
 import Logging
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,9 @@ import Glibc
 /// dials and the store's files would all fail with EMFILE until flood connections timed out
 /// (SwiftNIO's accept back-off only waits). So, as bitcoind does, the node first raises its
 /// soft limit towards what `max-peers` needs (up to the hard limit), then lowers the inbound
-/// cap so that inbound peers, outbound links and a fixed reserve fit in the limit it has.
+/// cap so that inbound peers, the sockets the edge may hold past the cap
+/// (`NetworkDefaults.pendingInboundSlack`), outbound links and a fixed reserve fit in the limit
+/// it has.
 enum DescriptorBudget {
     /// Descriptors kept for everything but peer links: standard streams, the store's database,
     /// WAL and shared-memory files, the event loops' epoll, event and timer descriptors, the
@@ -19,10 +22,15 @@ enum DescriptorBudget {
     static let reserved = 150
 
     /// The inbound cap for `requested` inbound peers and up to `outbound` outbound links when
-    /// the process may hold `limit` descriptors: at most `limit - reserved - outbound`, never
-    /// below 0.
+    /// the process may hold `limit` descriptors: at most
+    /// `limit - reserved - pendingInboundSlack - outbound`, never below 0.
     static func inboundCap(requested: Int, outbound: Int, limit: Int) -> Int {
-        max(0, min(requested, limit - reserved - outbound))
+        max(0, min(requested, limit - reserved - NetworkDefaults.pendingInboundSlack - outbound))
+    }
+
+    /// Descriptors `maxPeers` inbound peers and `outbound` links need with the reserve and slack.
+    static func wanted(maxPeers: Int, outbound: Int) -> Int {
+        maxPeers + NetworkDefaults.pendingInboundSlack + outbound + reserved
     }
 
     /// Raises the soft descriptor limit to `wanted` if it is lower and the hard limit allows
@@ -46,7 +54,7 @@ extension P2PService {
     /// once the soft limit is raised as far as it may go (`DescriptorBudget`).
     func inboundCapForDescriptorLimit() -> Int {
         let outbound = outboundTarget + targets.count
-        guard let limit = DescriptorBudget.raiseLimit(towards: maxPeers + outbound + DescriptorBudget.reserved) else {
+        guard let limit = DescriptorBudget.raiseLimit(towards: DescriptorBudget.wanted(maxPeers: maxPeers, outbound: outbound)) else {
             logger.warning("p2p: could not read the file-descriptor limit; holding up to max-peers \(maxPeers) inbound")
             return maxPeers
         }
@@ -54,7 +62,8 @@ extension P2PService {
         if cap < maxPeers {
             logger.warning("""
                 p2p: max-peers \(maxPeers) is more than the file-descriptor limit \(limit) leaves room for \
-                (\(DescriptorBudget.reserved) kept for the store, RPC and files, \(outbound) for outbound links); \
+                (\(DescriptorBudget.reserved) kept for the store, RPC and files, \(NetworkDefaults.pendingInboundSlack) for \
+                inbound sockets still closing or not yet served, \(outbound) for outbound links); \
                 holding at most \(cap) inbound; raise the limit (ulimit -n) to hold more
                 """)
         }

@@ -1,0 +1,72 @@
+import FolioCore
+import FolioCrypto
+import FolioNode
+import FolioTestSupport
+import FolioWire
+import NIOCore
+import NIOPosix
+import Testing
+@testable import FolioNetwork
+@testable import FolioPeer
+
+/// A chain whose `status` answers only after a delay: the manager then takes that long to
+/// decide on each new connection, as a busy node would, while sockets keep arriving.
+actor SlowStatusChain: ChainBackend {
+    let inner: InMemoryPeerChain
+    let delay: Duration
+    init(_ inner: InMemoryPeerChain, delay: Duration) {
+        self.inner = inner
+        self.delay = delay
+    }
+
+    func status() async -> ChainStatus {
+        try? await Task.sleep(for: delay)
+        return await inner.status()
+    }
+    func headerLocator() async -> [Hash256] { await inner.headerLocator() }
+    func headers(after locator: [Hash256], stop: Hash256, limit: Int) async -> [BlockHeader] {
+        await inner.headers(after: locator, stop: stop, limit: limit)
+    }
+    func acceptHeader(_ header: BlockHeader) async -> ChainVerdict { await inner.acceptHeader(header) }
+    func acceptBlock(_ block: Block) async -> ChainVerdict { await inner.acceptBlock(block) }
+    func acceptTransaction(_ transaction: Transaction) async -> ChainVerdict { await inner.acceptTransaction(transaction) }
+    func block(_ id: Hash256) async -> Block? { await inner.block(id) }
+    func transaction(_ id: Hash256) async -> Transaction? { await inner.transaction(id) }
+    func hasBlock(_ id: Hash256) async -> Bool { await inner.hasBlock(id) }
+    func hasTransaction(_ id: Hash256) async -> Bool { await inner.hasTransaction(id) }
+}
+
+/// R7 at the edge: sockets arriving faster than the manager decides on them are held only up
+/// to the inbound cap plus `NetworkDefaults.pendingInboundSlack`; the rest are closed at accept.
+extension HostilePeerTests {
+    @Test func socketsPastTheCapAndTheSlackAreClosedAtAccept() async throws {
+        let genesis = InMemoryPeerBlocks.genesis()
+        var configuration = PeerConfiguration(chainId: 7, genesis: genesis.id, listenPort: 0)
+        configuration.targetOutbound = 0
+        configuration.maxInbound = 2
+        let manager = PeerManager(configuration: configuration,
+                                  crypto: FolioPeerCrypto(identityKey: try PrivateKey(seed: [UInt8](repeating: 1, count: 32))),
+                                  chain: SlowStatusChain(InMemoryPeerChain(genesis: genesis), delay: .seconds(5)),
+                                  addressBook: AddressBook(secret: [UInt8](repeating: 1, count: 16)))
+        let closures = ClosureLog()
+        let network = PeerNetwork(manager: manager, group: group) { closure in closures.entries.withLock { $0.append(closure) } }
+        let port = try await network.listen(host: "127.0.0.1", port: 0)
+
+        // 40 sockets while the manager has decided on none: 2 + 32 are held, 6 closed at accept.
+        var sockets: [any Channel] = []
+        for _ in 0..<40 { sockets.append(try await ClientBootstrap(group: group).connect(host: "127.0.0.1", port: port).get()) }
+        var refused = 0
+        for _ in 0..<200 where refused < 6 {
+            refused = await network.refusedAtAccept
+            if refused < 6 { try? await Task.sleep(for: .milliseconds(10)) }
+        }
+        #expect(refused == 6)
+        #expect(await manager.peers.isEmpty)
+        let details = closures.entries.withLock { $0.map(\.detail) }
+        #expect(details.count == 6 && details.allSatisfy { $0.contains("inbound limit 2 reached") && $0.contains("refused at accept") })
+        #expect(NetworkDefaults.pendingInboundSlack == 32)
+        for socket in sockets { try? await socket.close() }
+        try await finish(Target(manager: manager, network: network, port: port, closures: closures,
+                                chain: InMemoryPeerChain(genesis: genesis), genesis: genesis))
+    }
+}
