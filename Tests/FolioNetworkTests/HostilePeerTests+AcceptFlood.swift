@@ -46,7 +46,7 @@ extension HostilePeerTests {
         configuration.maxInbound = 2
         let manager = PeerManager(configuration: configuration,
                                   crypto: FolioPeerCrypto(identityKey: try PrivateKey(seed: [UInt8](repeating: 1, count: 32))),
-                                  chain: SlowStatusChain(InMemoryPeerChain(genesis: genesis), delay: .seconds(5)),
+                                  chain: SlowStatusChain(InMemoryPeerChain(genesis: genesis), delay: .seconds(30)),
                                   addressBook: AddressBook(secret: [UInt8](repeating: 1, count: 16)))
         let closures = ClosureLog()
         let network = PeerNetwork(manager: manager, group: group) { closure in closures.entries.withLock { $0.append(closure) } }
