@@ -9,6 +9,9 @@ public enum NetworkDefaults {
     public static let p2pPort = 9333
     /// Milliseconds between protocol ticks (timeouts, pings, re-requests, dialling).
     public static let tickMillis: Int64 = 1_000
+    /// Milliseconds between flushes of queued transaction announcements: each peer gets the
+    /// transactions of that interval in one `inv` (bitcoind's trickle, much shorter).
+    public static let announcementMillis: Int64 = 100
     /// Outbound connections a node holds by default, filled from its address book
     /// (`PeerConfiguration.targetOutbound`'s default).
     public static let outboundTarget = 8

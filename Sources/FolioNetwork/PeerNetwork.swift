@@ -105,12 +105,19 @@ package actor PeerNetwork {
         }
     }
 
-    /// Starts the protocol clock: a tick every `NetworkDefaults.tickMillis`.
-    package func startTicking(everyMillis: Int64 = NetworkDefaults.tickMillis) {
+    /// Starts the protocol clock: a tick every `everyMillis`, and a flush of the queued
+    /// transaction announcements every `announceEveryMillis`.
+    package func startTicking(everyMillis: Int64 = NetworkDefaults.tickMillis,
+                              announceEveryMillis: Int64 = NetworkDefaults.announcementMillis) {
+        repeatEvent(.tick, everyMillis: everyMillis)
+        repeatEvent(.flushAnnouncements, everyMillis: announceEveryMillis)
+    }
+
+    private func repeatEvent(_ event: PeerEvent, everyMillis: Int64) {
         spawn { network in
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(everyMillis))
-                network.perform(await network.manager.handle(.tick, now: network.now))
+                network.perform(await network.manager.handle(event, now: network.now))
             }
         }
     }

@@ -2,9 +2,9 @@ import FolioCore
 import FolioWire
 
 extension PeerManager {
-    /// Timeouts, pings, re-requests and dialling.
+    /// Timeouts, pings, re-requests, dialling, and announcements still queued.
     func tick() async -> [PeerAction] {
-        var actions: [PeerAction] = []
+        var actions = flushAnnouncements()
         for (peer, state) in peers.sorted(by: { $0.key < $1.key }) {
             if !state.isEstablished {
                 if now - state.openedAt >= configuration.handshakeTimeoutMillis {

@@ -120,14 +120,4 @@ extension PeerManager {
         case .alreadyKnown, .rejectedByPolicy, .unknownParent: return []
         }
     }
-
-    /// Announces `item` to every established peer not known to have it, except `source`.
-    func announce(_ item: InventoryItem, except source: Int?) -> [PeerAction] {
-        var actions: [PeerAction] = []
-        for peer in establishedPeers where peer != source {
-            guard peers[peer]?.known.insert(item.id) == true else { continue }
-            actions += send([.inv(InvMessage(items: [item]))], to: peer)
-        }
-        return actions
-    }
 }

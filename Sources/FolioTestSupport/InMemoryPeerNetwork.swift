@@ -146,6 +146,21 @@ package final class InMemoryPeerNetwork {
         await run()
     }
 
+    /// Advances the clock by `millis` without a tick, and has every node flush its queued
+    /// transaction announcements (the network's short announcement timer), then runs.
+    package func flushAnnouncements(after millis: Int64 = 100) async {
+        now += millis
+        for node in nodes.indices { await perform(await nodes[node].manager.handle(.flushAnnouncements, now: now), at: node) }
+        await run()
+    }
+
+    /// Node `index` hands the network event `event` (a local block or transaction, a flush)
+    /// at the current time, then runs.
+    package func deliver(_ event: PeerEvent, at index: Int) async {
+        await perform(await nodes[index].manager.handle(event, now: now), at: index)
+        await run()
+    }
+
     /// Node `index` announces a block it stored locally.
     package func announceBlock(_ block: Block, from index: Int) async {
         await perform(await nodes[index].manager.handle(.localBlock(block), now: now), at: index)

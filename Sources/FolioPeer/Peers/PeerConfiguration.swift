@@ -44,6 +44,9 @@ package struct PeerConfiguration: Sendable {
     package var addressesPerSecond: Int64 = 10
     /// Addresses a peer may teach at once.
     package var addressBurst: Int64 = 1_000
+    /// Most transaction ids announced in one `inv` (at most the wire's cap): a peer's queue
+    /// that fills up is sent before the next flush.
+    package var announcementBatchLimit = WireLimits.inventoryItems
 
     /// First wait before redialling a failed address; doubles per failure.
     package var dialBackoffMillis: Int64 = 1_000

@@ -14,6 +14,9 @@ package enum PeerEvent: Sendable {
     case dialFailed(PeerAddress)
     /// Time passed: timeouts, pings, re-requests and dialling run here.
     case tick
+    /// Time to send the transaction announcements queued for each peer, one `inv` per peer
+    /// (every `NetworkDefaults.announcementMillis`; `tick` sends them too).
+    case flushAnnouncements
     /// This node produced or accepted a block through another path (miner, RPC): announce it.
     case localBlock(Block)
     /// A transaction entered the mempool through RPC: announce it.

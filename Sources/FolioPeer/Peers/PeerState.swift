@@ -44,6 +44,8 @@ package struct PeerState: Sendable {
     /// The best height the peer announced or proved with headers.
     package internal(set) var bestHeight: UInt64 = 0
     var known = KnownInventory()
+    /// Transactions to announce to this peer at the next flush.
+    var pendingAnnouncements: AnnouncementQueue
     var lastPingAt: Int64
     var outstandingPing: (nonce: UInt64, sentAt: Int64)?
     var answeredGetAddr = false
@@ -62,6 +64,7 @@ package struct PeerState: Sendable {
         self.inbound = inbound
         self.address = address
         openedAt = now
+        pendingAnnouncements = AnnouncementQueue(batchLimit: configuration.announcementBatchLimit)
         lastPingAt = now
         frameBudget = TokenBucket(ratePerSecond: configuration.framesPerSecond, burst: configuration.frameBurst, now: now)
         byteBudget = TokenBucket(ratePerSecond: configuration.bytesPerSecond, burst: configuration.byteBurst, now: now)
