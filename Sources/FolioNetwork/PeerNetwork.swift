@@ -16,6 +16,7 @@ package actor PeerNetwork {
     private let closeObserver: (@Sendable (PeerClosure) -> Void)?
     private let discourageObserver: (@Sendable (PeerDiscouragement) -> Void)?
     private let dialObserver: (@Sendable (PeerAddress) -> Void)?
+    private var noteObserver: (@Sendable (PeerNoteLevel, String) -> Void)?
     private var nextPeer = 1
     /// Inbound sockets accepted and not yet closed: those the manager holds, those it has not
     /// heard of yet, and those it refused or evicted whose close has not finished. Past the
@@ -52,6 +53,11 @@ package actor PeerNetwork {
         closeObserver = onClose
         discourageObserver = onDiscourage
         dialObserver = onDial
+    }
+
+    /// Hands every note the manager makes (`PeerAction.note`) to `observer`, for the log.
+    package func observeNotes(_ observer: @escaping @Sendable (PeerNoteLevel, String) -> Void) {
+        noteObserver = observer
     }
 
     /// Milliseconds since this network started: the clock handed to the manager.
@@ -222,6 +228,8 @@ package actor PeerNetwork {
                 dial(host: address.ip.description, port: Int(address.port), address: address)
             case let .discourage(ip, until, detail):
                 discourageObserver?(PeerDiscouragement(ip: ip, untilMillis: until, detail: detail))
+            case let .note(level, text):
+                noteObserver?(level, text)
             }
         }
     }

@@ -24,10 +24,30 @@ extension PeerManager {
                 actions += send([.ping(PingMessage(nonce: nonce))], to: peer)
             }
         }
-        _ = scheduler.expire(now: now)
+        actions += expireDownloads()
         actions += assignDownloads()
         actions += dialIfShort()
         return actions
+    }
+
+    /// Body requests past their deadline: more time for a peer that is still sending us
+    /// frames, another peer for the rest; both noted, so re-requests show in the log.
+    func expireDownloads() -> [PeerAction] {
+        let quietAfter = now - scheduler.timeoutMillis
+        let expiry = scheduler.expire(now: now) { peer in (self.peers[peer]?.lastFrameAt ?? .min) > quietAfter }
+        var notes: [PeerAction] = expiry.extended.map { id, peer in
+            .note(.debug, "p2p: \(self.describeBody(id)) overdue from peer \(peer), which is still responsive: it gets more time")
+        }
+        notes += expiry.reassigned.map { id, peer in
+            .note(.info, "p2p: \(self.describeBody(id)) not received from peer \(peer) in time; asking another peer")
+        }
+        return notes
+    }
+
+    /// "body of block <height> (<id prefix>)", for notes.
+    func describeBody(_ id: Hash256) -> String {
+        let height = scheduler.height(of: id).map { "\($0)" } ?? "?"
+        return "body of block \(height) (\(id.description.prefix(16)))"
     }
 
     /// Remembers a failed dial and when to try that address again.

@@ -42,7 +42,14 @@ extension PeerManager {
 
     /// A body arrived: only requested ones count; connect whatever is now in order.
     func receiveBlock(_ block: Block, from peer: Int) async -> [PeerAction] {
-        guard scheduler.receive(block, from: peer) else { return misbehaved(peer, .unrequestedData) }
+        switch scheduler.receive(block, from: peer) {
+        case .awaited: break
+        case .unrequested: return misbehaved(peer, .unrequestedData)
+        case .late:
+            // Asked of this peer before another; its answer came second. No fault of its own.
+            peers[peer]?.known.insert(block.id)
+            return [.note(.debug, "p2p: dropped a late body of block \(block.header.height) from peer \(peer) (received already)")]
+        }
         blockSources[block.id] = peer
         peers[peer]?.known.insert(block.id)
         let early = await relayBeforeValidation(block, from: peer)

@@ -54,6 +54,7 @@ package actor PeerManager {
             guard state.byteBudget.take(Int64(frame.payload.count), now: self.now) else {
                 return misbehaved(peer, .flood("more than \(configuration.bytesPerSecond) bytes a second"))
             }
+            state.lastFrameAt = self.now
             let outputs = state.session.receive(frame)
             peers[peer] = state
             return await apply(outputs, from: peer)

@@ -58,6 +58,8 @@ package final class InMemoryPeerNetwork {
     package private(set) var closures: [Closure] = []
     /// Every discouragement a node announced: (node, address).
     package private(set) var discouraged: [(node: Int, ip: IPAddress)] = []
+    /// Every note a node made for its log: (node, level, text).
+    package private(set) var notes: [(node: Int, level: PeerNoteLevel, text: String)] = []
     /// The simulated clock in milliseconds.
     package private(set) var now: Int64 = 1_000_000
     /// Nodes whose outgoing frames are dropped (a dead or stalled peer).
@@ -188,6 +190,7 @@ package final class InMemoryPeerNetwork {
                 if let target = nodes.firstIndex(where: { $0.address.ip == address.ip && $0.address.port == address.port }) { await connect(node, target) }
                 else { await perform(await nodes[node].manager.handle(.dialFailed(address), now: now), at: node) }
             case let .discourage(ip, _, _): discouraged.append((node, ip))
+            case let .note(level, text): notes.append((node, level, text))
             }
         }
     }

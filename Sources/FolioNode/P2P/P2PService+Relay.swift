@@ -9,10 +9,18 @@ extension P2PService {
 
     /// Observes the ledger and announces what this node added itself: blocks it produced
     /// (or took through RPC) and transactions submitted over RPC. Blocks and transactions
-    /// from peers are announced by the `PeerManager` when it hands them to the ledger.
+    /// from peers are announced by the `PeerManager` when it hands them to the ledger. Also
+    /// logs the manager's notes (body re-requests and the like).
     func startRelay(manager: PeerManager, network: PeerNetwork) async {
         let (events, input) = AsyncStream.makeStream(of: LedgerEvent.self, bufferingPolicy: .bufferingNewest(Self.relayBuffer))
         relayInput = input
+        let logger = logger
+        await network.observeNotes { level, text in
+            switch level {
+            case .debug: logger.debug("\(text)")
+            case .info: logger.info("\(text)")
+            }
+        }
         let timings = backend.timings
         observerToken = await ledger.addObserver { event in
             switch event {

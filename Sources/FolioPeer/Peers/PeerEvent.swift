@@ -35,6 +35,16 @@ package enum PeerAction: Equatable, Sendable {
     case dial(PeerAddress)
     /// `ip` misbehaved and is refused until `until`; the node logs and may persist this.
     case discourage(IPAddress, until: Int64, String)
+    /// Something worth a line in the node's log (the protocol has no logger of its own).
+    case note(PeerNoteLevel, String)
+}
+
+/// How loudly the node logs a `PeerAction.note`.
+package enum PeerNoteLevel: Equatable, Sendable {
+    /// Detail for someone tracing the protocol.
+    case debug
+    /// Worth seeing in an ordinary log.
+    case info
 }
 
 /// How far sync has got: the node logs and reports this.

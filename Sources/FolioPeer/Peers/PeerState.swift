@@ -47,6 +47,9 @@ package struct PeerState: Sendable {
     /// Transactions to announce to this peer at the next flush.
     var pendingAnnouncements: AnnouncementQueue
     var lastPingAt: Int64
+    /// When the peer last sent us a frame: a peer still talking is busy, not gone, when a
+    /// body it owes us is overdue.
+    var lastFrameAt: Int64
     var outstandingPing: (nonce: UInt64, sentAt: Int64)?
     var answeredGetAddr = false
     /// Whether we asked this peer for headers and its answer has not come yet; `headers`
@@ -66,6 +69,7 @@ package struct PeerState: Sendable {
         openedAt = now
         pendingAnnouncements = AnnouncementQueue(batchLimit: configuration.announcementBatchLimit)
         lastPingAt = now
+        lastFrameAt = now
         frameBudget = TokenBucket(ratePerSecond: configuration.framesPerSecond, burst: configuration.frameBurst, now: now)
         byteBudget = TokenBucket(ratePerSecond: configuration.bytesPerSecond, burst: configuration.byteBurst, now: now)
         addressBudget = TokenBucket(ratePerSecond: configuration.addressesPerSecond, burst: configuration.addressBurst, now: now)

@@ -5,30 +5,54 @@ import FolioCore
 /// parallel, each body from one peer at a time; a request that times out, or that the peer
 /// answers with `notfound`, goes back to the queue for another peer. Bodies that arrive out
 /// of order wait until every earlier one is in, so the chain connects them in height order.
+///
+/// A request past its deadline whose peer is still responsive (it sent us something lately)
+/// is given more time, up to `maxWaitMillis`, rather than asked of a second peer: on a loaded
+/// machine a busy peer is slow, not gone, and both bodies would then cross the link (B11).
+/// A peer asked before the body went to another may still answer: its body is taken if none
+/// has come yet, and otherwise dropped as late, never counted as unrequested.
 package struct BlockDownloadScheduler: Sendable {
     /// Bodies one peer may have outstanding.
     package let perPeerLimit: Int
-    /// Milliseconds before an unanswered request is given to another peer.
+    /// Milliseconds before an unanswered request is given to another peer, or, if its peer
+    /// is responsive, given this much longer.
     package let timeoutMillis: Int64
+    /// Longest wait on one responsive peer's answer before the body is asked of another.
+    package let maxWaitMillis: Int64
+
+    /// One body asked of one peer.
+    private struct Request {
+        let peer: Int
+        let sentAt: Int64
+        var deadline: Int64
+    }
 
     private var order: Deque<Hash256> = []
     private var heights: [Hash256: UInt64] = [:]
     private var waiting: Deque<Hash256> = []
-    private var inFlight: [Hash256: (peer: Int, deadline: Int64)] = [:]
+    private var inFlight: [Hash256: Request] = [:]
     private var received: [Hash256: Block] = [:]
     private var lacking: [Hash256: Set<Int>] = [:]
     /// For a body every able peer lacks: not asked for again before this time, so a peer that
     /// announced a header and then found its block invalid is not asked in a tight loop.
     private var retryAt: [Hash256: Int64] = [:]
+    /// Peers asked for a body before it was asked of another, whose answer may still come.
+    private var askedBefore: [Hash256: Set<Int>] = [:]
+    /// The same for bodies already handed over, so a late answer is still recognised.
+    private var lateAnswers = LateAnswers()
 
-    /// A scheduler.
-    package init(perPeerLimit: Int = 16, timeoutMillis: Int64 = 5_000) {
+    /// A scheduler; `maxWaitMillis` defaults to four timeouts.
+    package init(perPeerLimit: Int = 16, timeoutMillis: Int64 = 5_000, maxWaitMillis: Int64? = nil) {
         self.perPeerLimit = max(perPeerLimit, 1)
         self.timeoutMillis = timeoutMillis
+        self.maxWaitMillis = max(maxWaitMillis ?? 4 * timeoutMillis, timeoutMillis)
     }
 
     /// Whether `id` is queued, requested or received but not yet handed to the chain.
     package func isScheduled(_ id: Hash256) -> Bool { heights[id] != nil }
+
+    /// The height of scheduled body `id`.
+    package func height(of id: Hash256) -> UInt64? { heights[id] }
 
     /// Whether a body for `id` is requested from some peer right now.
     package func isInFlight(_ id: Hash256) -> Bool { inFlight[id] != nil }
@@ -63,20 +87,33 @@ package struct BlockDownloadScheduler: Sendable {
                 continue
             }
             load[peer.id, default: 0] += 1
-            inFlight[id] = (peer.id, now + timeoutMillis)
+            inFlight[id] = Request(peer: peer.id, sentAt: now, deadline: now + timeoutMillis)
             requests[peer.id, default: []].append(id)
         }
         waiting = kept
         return requests
     }
 
-    /// Records a body from `peer`; returns false if nobody asked that peer for it.
-    package mutating func receive(_ block: Block, from peer: Int) -> Bool {
+    /// Records a body from `peer` and says what it was: awaited (the first answer to a request
+    /// of ours, kept), late (a peer asked before the body went to another, whose answer came
+    /// after the body: dropped, no fault) or unrequested.
+    package mutating func receive(_ block: Block, from peer: Int) -> BodyArrival {
         let id = block.id
-        guard let request = inFlight[id], request.peer == peer else { return false }
-        inFlight[id] = nil
-        received[id] = block
-        return true
+        if let request = inFlight[id], request.peer == peer {
+            inFlight[id] = nil
+            received[id] = block
+            return .awaited
+        }
+        if askedBefore[id]?.remove(peer) != nil {
+            guard heights[id] != nil, received[id] == nil else { return .late }
+            // The first peer answered after all, before the one asked next: take its body, and
+            // the other's answer becomes the late one.
+            if let current = inFlight.removeValue(forKey: id) { askedBefore[id, default: []].insert(current.peer) }
+            waiting.removeAll { $0 == id }
+            received[id] = block
+            return .awaited
+        }
+        return lateAnswers.take(id, from: peer) ? .late : .unrequested
     }
 
     /// The next body in height order, if it has arrived; it leaves the scheduler.
@@ -86,6 +123,7 @@ package struct BlockDownloadScheduler: Sendable {
         heights[first] = nil
         lacking[first] = nil
         retryAt[first] = nil
+        if let peers = askedBefore.removeValue(forKey: first), !peers.isEmpty { lateAnswers.insert(first, peers: peers) }
         return block
     }
 
@@ -101,17 +139,36 @@ package struct BlockDownloadScheduler: Sendable {
     /// How long a body every able peer lacked waits before they are asked again.
     package static let retryMillis: Int64 = 1_000
 
-    /// Requests past their deadline go back to the front of the queue; returns the peers
-    /// that let them expire.
-    package mutating func expire(now: Int64) -> Set<Int> {
-        var stalled: Set<Int> = []
-        for (id, request) in inFlight where request.deadline <= now {
+    /// Requests past their deadline: a responsive peer's is given another timeout (up to
+    /// `maxWaitMillis` after it was sent), the others go back to the front of the queue for
+    /// another peer. Says which went where.
+    package mutating func expire(now: Int64, responsive: (Int) -> Bool = { _ in false }) -> Expiry {
+        var expiry = Expiry()
+        for (id, request) in inFlight.sorted(by: { $0.value.sentAt < $1.value.sentAt }) where request.deadline <= now {
+            let limit = request.sentAt + maxWaitMillis
+            if now < limit, responsive(request.peer) {
+                inFlight[id]?.deadline = min(now + timeoutMillis, limit)
+                expiry.extended.append((id, request.peer))
+                continue
+            }
             inFlight[id] = nil
             lacking[id, default: []].insert(request.peer)
+            askedBefore[id, default: []].insert(request.peer)
             waiting.insert(id, at: 0)
-            stalled.insert(request.peer)
+            expiry.reassigned.append((id, request.peer))
         }
-        return stalled
+        return expiry
+    }
+
+    /// What one `expire` did.
+    package struct Expiry: Sendable {
+        /// Bodies given back to the queue, each with the peer that let its request lapse.
+        package var reassigned: [(id: Hash256, peer: Int)] = []
+        /// Bodies whose responsive peer was given more time.
+        package var extended: [(id: Hash256, peer: Int)] = []
+
+        /// The peers that let a request lapse.
+        package var stalledPeers: Set<Int> { Set(reassigned.map(\.peer)) }
     }
 
     /// `peer` is gone: its requests go back to the queue.
@@ -131,5 +188,37 @@ package struct BlockDownloadScheduler: Sendable {
         heights[id] = nil
         lacking[id] = nil
         retryAt[id] = nil
+        askedBefore[id] = nil
+    }
+}
+
+/// What a body that arrived was to the scheduler.
+package enum BodyArrival: Equatable, Sendable {
+    /// The first answer to a request of ours: kept.
+    case awaited
+    /// An answer from a peer asked before the body was asked of another, after the body
+    /// came: dropped, and no fault of the peer's.
+    case late
+    /// Nobody asked this peer for it.
+    case unrequested
+}
+
+/// Peers that may still answer a request for a body already handed over (asked before it
+/// went to another peer), for the most recent `capacity` bodies.
+struct LateAnswers: Sendable {
+    private var waitingPeers: [Hash256: Set<Int>] = [:]
+    private var age: Deque<Hash256> = []
+    let capacity = 1_024
+
+    /// Remembers that `peers` may still send body `id`.
+    mutating func insert(_ id: Hash256, peers asked: Set<Int>) {
+        if waitingPeers[id] == nil { age.append(id) }
+        waitingPeers[id, default: []].formUnion(asked)
+        while age.count > capacity, let oldest = age.popFirst() { waitingPeers[oldest] = nil }
+    }
+
+    /// Whether `peer` may still send body `id`; each such answer is taken once.
+    mutating func take(_ id: Hash256, from peer: Int) -> Bool {
+        waitingPeers[id]?.remove(peer) != nil
     }
 }
