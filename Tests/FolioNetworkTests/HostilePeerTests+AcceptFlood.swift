@@ -27,7 +27,9 @@ actor SlowStatusChain: ChainBackend {
     func headers(after locator: [Hash256], stop: Hash256, limit: Int) async -> [BlockHeader] {
         await inner.headers(after: locator, stop: stop, limit: limit)
     }
-    func acceptHeader(_ header: BlockHeader) async -> ChainVerdict { await inner.acceptHeader(header) }
+    func acceptHeaders(_ headers: [BlockHeader], continuing: LowWorkBranch?, proven: Bool) async -> HeaderRunOutcome {
+        await inner.acceptHeaders(headers, continuing: continuing, proven: proven)
+    }
     func acceptBlock(_ block: Block) async -> ChainVerdict { await inner.acceptBlock(block) }
     func acceptTransaction(_ transaction: Transaction) async -> ChainVerdict { await inner.acceptTransaction(transaction) }
     func block(_ id: Hash256) async -> Block? { await inner.block(id) }
