@@ -33,6 +33,12 @@ extension UInt256 {
 
     /// `self × factor` and whether the product needed more than 256 bits.
     public func multipliedReportingOverflow(by factor: UInt64) -> (partialValue: UInt256, overflow: Bool) {
+        let (high, low) = multipliedFullWidth(by: factor)
+        return (low, high != 0)
+    }
+
+    /// `self × factor` in full: the bits above 2^256 as `high`, the rest as `low`.
+    public func multipliedFullWidth(by factor: UInt64) -> (high: UInt64, low: UInt256) {
         var result = UInt256.zero
         var carry: UInt64 = 0
         for limb in 0..<4 {
@@ -41,7 +47,7 @@ extension UInt256 {
             result[limb] = sum
             carry = high &+ (overflow ? 1 : 0)
         }
-        return (result, carry != 0)
+        return (carry, result)
     }
 
     /// `self` shifted left by `count` bits; bits past 2^256 are dropped.
