@@ -20,6 +20,8 @@ actor LoadGenerator {
     /// The licensing story, when the load asks for licences.
     var story: LicensingStory?
     private let model: FingerprintModel?
+    /// Set by `stop()`; `run` returns at its next turn.
+    private var stopping = false
 
     init(state: TestnetState, chainId: UInt32) {
         self.state = state
@@ -27,7 +29,14 @@ actor LoadGenerator {
         model = Hash256(hex: FingerprintModel.shippedIDHex).flatMap { try? FingerprintModel.shipped(expectedID: $0) }
     }
 
-    /// Runs until cancelled: transfers from accounts 0–4, registrations from 5–9, and the
+    /// Asks `run` to return after the request in flight, if any, is answered.
+    ///
+    /// Cancelling the task instead races swift-corelibs-foundation: a `URLSession` request
+    /// cancelled just as it completes deadlocks (the cancel waits on the session's queue while
+    /// that queue waits on the task's status lock), and a scenario hung that way in CI.
+    func stop() { stopping = true }
+
+    /// Runs until `stop()` (or cancelled): transfers from accounts 0–4, registrations from 5–9, and the
     /// licensing story (accounts 5–7) starting a licence every 1/`licencesPerSecond` s.
     func run(load: Scenario.Load) async {
         let transferGap = load.transfersPerSecond.flatMap { $0 > 0 ? 1 / $0 : nil }
@@ -38,7 +47,7 @@ actor LoadGenerator {
         var nextLicence = licenceGap.map { _ in Date() }
         if licenceGap != nil { story = Self.licensingStory() }
         var turn = 0
-        while !Task.isCancelled {
+        while !stopping, !Task.isCancelled {
             let now = Date()
             if let due = nextTransfer, now >= due, let gap = transferGap {
                 let from = turn % 5

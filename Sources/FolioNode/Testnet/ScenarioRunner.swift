@@ -54,7 +54,8 @@ public struct ScenarioRunner: Sendable {
         }
         let remaining = scenario.duration - Date().timeIntervalSince(start)
         if remaining > 0 { try? await Task.sleep(for: .milliseconds(Int(remaining * 1000))) }
-        loadTask.cancel()
+        // Stopped, not cancelled: see `LoadGenerator.stop()`.
+        await load.stop()
         _ = await loadTask.value
         record.outcomes = await watch.outcomes()
         let (sent, refused, registrations) = (await load.sent, await load.refused, await load.registrations)
