@@ -26,6 +26,8 @@ package actor PeerNetwork {
     /// Inbound sockets closed at accept because too many were open.
     package private(set) var refusedAtAccept = 0
     private var background: [Task<Void, Never>] = []
+    /// Wakes the task that hands arrived bodies to the chain (`wakeConnector`).
+    private var connectorWake: AsyncStream<Void>.Continuation?
     /// Background tasks not yet returned, so `shutdown` can wait for them before the caller
     /// shuts the event loops down (work they schedule afterwards would have no loop to run on).
     private var running = 0
@@ -135,6 +137,7 @@ package actor PeerNetwork {
         shuttingDown = true
         // Before the tasks are cancelled: the notices are written ahead of each close.
         perform(await manager.shutDown(now: now))
+        connectorWake?.finish()
         background.forEach { $0.cancel() }
         for server in servers { try? await server.close() }
         servers.removeAll()
@@ -230,8 +233,28 @@ package actor PeerNetwork {
                 discourageObserver?(PeerDiscouragement(ip: ip, untilMillis: until, detail: detail))
             case let .note(level, text):
                 noteObserver?(level, text)
+            case .connectBlocks:
+                wakeConnector()
             }
         }
+    }
+
+    /// Has the connector task send `PeerEvent.connectBlocks` to the manager, starting it the
+    /// first time. One task does this for the whole node and wake-ups coalesce (a buffer of
+    /// one): the manager's connect loop takes every body that is ready, so a wake-up that
+    /// arrives while it runs needs only one more pass, not one per body.
+    private func wakeConnector() {
+        guard !shuttingDown else { return }
+        if connectorWake == nil {
+            let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+            connectorWake = wake
+            spawn { network in
+                for await _ in wakes {
+                    network.perform(await network.manager.handle(.connectBlocks, now: network.now))
+                }
+            }
+        }
+        connectorWake?.yield()
     }
 
     private func report(_ peer: Int, channel: any Channel, _ reason: DisconnectReason?, _ detail: String) {

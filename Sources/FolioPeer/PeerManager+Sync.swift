@@ -52,8 +52,11 @@ extension PeerManager {
         }
         blockSources[block.id] = peer
         peers[peer]?.known.insert(block.id)
+        // The relay goes out before validation starts: the chain is reached in the event the
+        // network sends back for `.connectBlocks`, not here, so these actions are not held
+        // until the block has been validated.
         let early = await relayBeforeValidation(block, from: peer)
-        return early + (await connectReady()) + assignDownloads()
+        return early + assignDownloads() + [.connectBlocks]
     }
 
     /// Relays a new tip's header as soon as its body arrives and matches the header's Merkle
@@ -74,8 +77,13 @@ extension PeerManager {
         return actions
     }
 
-    /// Hands bodies to the chain in height order; relays each accepted one.
+    /// Hands bodies to the chain in height order; relays each accepted one. One loop at a
+    /// time: a second call while one runs returns at once, and the running loop takes the
+    /// bodies that arrived meanwhile (it asks the scheduler again after every await).
     func connectReady() async -> [PeerAction] {
+        guard !isConnectingBlocks else { return [] }
+        isConnectingBlocks = true
+        defer { isConnectingBlocks = false }
         var actions: [PeerAction] = []
         while let block = scheduler.nextConnectable() {
             let id = block.id

@@ -20,6 +20,9 @@ package actor PeerManager {
     /// validation awaits, so other peers' headers for the same block arrive meanwhile; without
     /// this, each would schedule the body again (B11 measured 1.5 bodies per node per block).
     var connecting: Set<Hash256> = []
+    /// Whether a `connectReady` loop is running. Handing bodies over awaits the chain, so
+    /// without this two events could each take a body and reach the chain out of order.
+    var isConnectingBlocks = false
     /// Bodies relayed ahead of their validation, served to peers until the chain stores them.
     var relayedBodies = RelayedBodies()
     /// Blocks whose headers a peer relayed to us unasked, before validating them, by peer.
@@ -65,6 +68,7 @@ package actor PeerManager {
         case let .localBlock(block): return announce(InventoryItem(kind: .block, id: block.id), except: nil)
         case let .localTransaction(transaction):
             return announce(InventoryItem(kind: .transaction, id: transaction.id), except: nil)
+        case .connectBlocks: return await connectReady() + assignDownloads()
         }
     }
 

@@ -54,6 +54,10 @@ package final class InMemoryPeerNetwork {
     package private(set) var nodes: [Node] = []
     /// Every frame delivered, in order.
     package private(set) var deliveries: [Delivery] = []
+    /// Nodes whose manager asked (`PeerAction.connectBlocks`) to be handed `.connectBlocks`;
+    /// `run` does so before it delivers the next frame, so the actions that came before the
+    /// request (a relayed header) are queued ahead of whatever validation leads to.
+    private var connectRequests: [Int] = []
     /// Every close a node asked for, in order.
     package private(set) var closures: [Closure] = []
     /// Every discouragement a node announced: (node, address).
@@ -109,9 +113,14 @@ package final class InMemoryPeerNetwork {
     @discardableResult
     package func run(maxSteps: Int = 200_000) async -> Bool {
         var steps = 0
-        while !queue.isEmpty {
+        while !queue.isEmpty || !connectRequests.isEmpty {
             steps += 1
             guard steps <= maxSteps else { return false }
+            if !connectRequests.isEmpty {
+                let node = connectRequests.removeFirst()
+                await perform(await nodes[node].manager.handle(.connectBlocks, now: now), at: node)
+                continue
+            }
             let (id, item) = queue.removeFirst()
             guard var endpoint = endpoints[id], endpoint.open else { continue }
             let manager = nodes[endpoint.node].manager
@@ -191,6 +200,10 @@ package final class InMemoryPeerNetwork {
                 else { await perform(await nodes[node].manager.handle(.dialFailed(address), now: now), at: node) }
             case let .discourage(ip, _, _): discouraged.append((node, ip))
             case let .note(level, text): notes.append((node, level, text))
+            case .connectBlocks:
+                // As the real network: the event comes back after the actions before it, and
+                // requests not yet served coalesce.
+                if !connectRequests.contains(node) { connectRequests.append(node) }
             }
         }
     }

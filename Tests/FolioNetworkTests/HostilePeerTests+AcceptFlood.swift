@@ -9,35 +9,6 @@ import Testing
 @testable import FolioNetwork
 @testable import FolioPeer
 
-/// A chain whose `status` answers only after a delay: the manager then takes that long to
-/// decide on each new connection, as a busy node would, while sockets keep arriving.
-actor SlowStatusChain: ChainBackend {
-    let inner: InMemoryPeerChain
-    let delay: Duration
-    init(_ inner: InMemoryPeerChain, delay: Duration) {
-        self.inner = inner
-        self.delay = delay
-    }
-
-    func status() async -> ChainStatus {
-        try? await Task.sleep(for: delay)
-        return await inner.status()
-    }
-    func headerLocator() async -> [Hash256] { await inner.headerLocator() }
-    func headers(after locator: [Hash256], stop: Hash256, limit: Int) async -> [BlockHeader] {
-        await inner.headers(after: locator, stop: stop, limit: limit)
-    }
-    func acceptHeaders(_ headers: [BlockHeader], continuing: LowWorkBranch?, proven: Bool) async -> HeaderRunOutcome {
-        await inner.acceptHeaders(headers, continuing: continuing, proven: proven)
-    }
-    func acceptBlock(_ block: Block) async -> ChainVerdict { await inner.acceptBlock(block) }
-    func acceptTransaction(_ transaction: Transaction) async -> ChainVerdict { await inner.acceptTransaction(transaction) }
-    func block(_ id: Hash256) async -> Block? { await inner.block(id) }
-    func transaction(_ id: Hash256) async -> Transaction? { await inner.transaction(id) }
-    func hasBlock(_ id: Hash256) async -> Bool { await inner.hasBlock(id) }
-    func hasTransaction(_ id: Hash256) async -> Bool { await inner.hasTransaction(id) }
-}
-
 /// R7 at the edge: sockets arriving faster than the manager decides on them are held only up
 /// to the inbound cap plus `NetworkDefaults.pendingInboundSlack`; the rest are closed at accept.
 extension HostilePeerTests {
@@ -48,7 +19,10 @@ extension HostilePeerTests {
         configuration.maxInbound = 2
         let manager = PeerManager(configuration: configuration,
                                   crypto: FolioPeerCrypto(identityKey: try PrivateKey(seed: [UInt8](repeating: 1, count: 32))),
-                                  chain: SlowStatusChain(InMemoryPeerChain(genesis: genesis), delay: .seconds(30)),
+                                  chain: InterceptedPeerChain(InMemoryPeerChain(genesis: genesis)) { call in
+                                      // Every decision waits on the chain, as a busy node's does.
+                                      if call == .status { try? await Task.sleep(for: .seconds(30)) }
+                                  },
                                   addressBook: AddressBook(secret: [UInt8](repeating: 1, count: 16)))
         let closures = ClosureLog()
         let network = PeerNetwork(manager: manager, group: group) { closure in closures.entries.withLock { $0.append(closure) } }

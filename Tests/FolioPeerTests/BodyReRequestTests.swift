@@ -178,6 +178,8 @@ import Testing
             remotes[peer] = remote
             var actions: [PeerAction] = []
             for frame in frames { actions += await manager.handle(.frame(peer: peer, frame), now: now) }
+            // As the network does: a body's validation is an event of its own, sent back.
+            if actions.contains(.connectBlocks) { actions += await manager.handle(.connectBlocks, now: now) }
             return open(actions)
         }
 

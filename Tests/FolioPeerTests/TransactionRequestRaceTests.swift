@@ -14,7 +14,9 @@ import Testing
 
     @Test func twoAnnouncementsDuringOneAwaitAskOnlyOnePeer() async throws {
         let gate = Gate()
-        let chain = GatedChain(inner: InMemoryPeerChain(genesis: Self.genesis), gate: gate)
+        let chain = InterceptedPeerChain(InMemoryPeerChain(genesis: Self.genesis)) { call in
+            if call == .hasTransaction { await gate.pass() }
+        }
         var configuration = PeerConfiguration(chainId: 7, genesis: Self.genesis.id, listenPort: 9333)
         configuration.targetOutbound = 0
         let manager = PeerManager(configuration: configuration, crypto: try crypto(1), chain: chain,
@@ -117,29 +119,5 @@ actor Gate {
         armed = false
         waiting.forEach { $0.resume() }
         waiting.removeAll()
-    }
-}
-
-/// An in-memory chain whose `hasTransaction` waits at a gate.
-struct GatedChain: ChainBackend {
-    let inner: InMemoryPeerChain
-    let gate: Gate
-
-    func status() async -> ChainStatus { await inner.status() }
-    func headerLocator() async -> [Hash256] { await inner.headerLocator() }
-    func headers(after locator: [Hash256], stop: Hash256, limit: Int) async -> [BlockHeader] {
-        await inner.headers(after: locator, stop: stop, limit: limit)
-    }
-    func acceptHeaders(_ headers: [BlockHeader], continuing: LowWorkBranch?, proven: Bool) async -> HeaderRunOutcome {
-        await inner.acceptHeaders(headers, continuing: continuing, proven: proven)
-    }
-    func acceptBlock(_ block: Block) async -> ChainVerdict { await inner.acceptBlock(block) }
-    func acceptTransaction(_ transaction: Transaction) async -> ChainVerdict { await inner.acceptTransaction(transaction) }
-    func block(_ id: Hash256) async -> Block? { await inner.block(id) }
-    func transaction(_ id: Hash256) async -> Transaction? { await inner.transaction(id) }
-    func hasBlock(_ id: Hash256) async -> Bool { await inner.hasBlock(id) }
-    func hasTransaction(_ id: Hash256) async -> Bool {
-        await gate.pass()
-        return await inner.hasTransaction(id)
     }
 }

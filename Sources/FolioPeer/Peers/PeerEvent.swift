@@ -21,6 +21,9 @@ package enum PeerEvent: Sendable {
     case localBlock(Block)
     /// A transaction entered the mempool through RPC: announce it.
     case localTransaction(Transaction)
+    /// Bodies that arrived are waiting to be handed to the chain in height order. The network
+    /// sends this back when an event's actions end in `PeerAction.connectBlocks`.
+    case connectBlocks
 }
 
 /// Something the peer layer wants the network layer to do.
@@ -37,6 +40,11 @@ package enum PeerAction: Equatable, Sendable {
     case discourage(IPAddress, until: Int64, String)
     /// Something worth a line in the node's log (the protocol has no logger of its own).
     case note(PeerNoteLevel, String)
+    /// Hand `PeerEvent.connectBlocks` back to the manager as an event of its own, once the
+    /// actions before this one are carried out. Validating a block takes long; this way the
+    /// header relayed ahead of validation goes out at once instead of after it, and the
+    /// connection that brought the body keeps being read meanwhile.
+    case connectBlocks
 }
 
 /// How loudly the node logs a `PeerAction.note`.
