@@ -1,3 +1,4 @@
+import ArgumentParser
 import FolioFingerprint
 import Foundation
 
@@ -19,8 +20,8 @@ enum Calibration {
     }
 
     /// Bias b = −median over `pooled` of (row b of `projection`) · state, so projection b is
-    /// positive for half of the states.
-    static func medianBiases(projection: [Double], hidden n: Int, pooled: [[Double]]) -> [Double] {
+    /// positive for half of the states. `width` is the pooled state's size (the row length).
+    static func medianBiases(projection: [Double], width n: Int, pooled: [[Double]]) -> [Double] {
         (0..<projection.count / n).map { b in
             let values = pooled.map { state in (0..<n).reduce(0.0) { $0 + projection[b * n + $1] * state[$1] } }.sorted()
             guard !values.isEmpty else { return 0 }
@@ -34,21 +35,30 @@ enum Calibration {
     /// With `whitened`, new hyperplane directions are drawn (`Whitening`) with a stream from `seed`.
     /// The pooled states come from the medium's newest features, so the result is marked with
     /// that revision (re-centring an older encoder moves it onto the newest features).
+    /// With `poolingSegments` (the file's byte: 0 or 1 for one mean, 2…16 segments), the
+    /// hyperplanes are drawn for that pooling instead of `base`'s, which needs `whitened`: the
+    /// old directions do not fit a pooled state of another size.
     static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
-                                              whitened: Bool = false, ridge: Double = 0.05) throws -> EncoderWeights {
-        let lstm = FloatLSTM(weights: base)
+                                              whitened: Bool = false, ridge: Double = 0.05,
+                                              poolingSegments: UInt8? = nil) throws -> EncoderWeights {
+        let segmentsByte = poolingSegments ?? base.poolingSegments
+        var lstm = FloatLSTM(weights: base)
+        lstm.segments = max(1, Int(segmentsByte))
         var projection = base.projection.map { Double($0) / 4096 }
         let bias: [Double]
         if whitened {
             var random = SeededRandom(seed: seed)
             (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, ridge: ridge, random: &random)
         } else {
-            bias = medianBiases(projection: projection, hidden: base.hiddenSize, pooled: pooledStates(synth, lstm: lstm, count: count, seed: seed))
+            guard lstm.segments == base.segments else {
+                throw ValidationError("re-centring keeps the hyperplanes, so it cannot change the pooling segments; use --whitened")
+            }
+            bias = medianBiases(projection: projection, width: lstm.pooledSize, pooled: pooledStates(synth, lstm: lstm, count: count, seed: seed))
         }
         return try EncoderWeights(inputSize: base.inputSize, hiddenSize: base.hiddenSize, inputWeights: base.inputWeights,
                                   recurrentWeights: base.recurrentWeights, gateBias: base.gateBias,
                                   projection: projection.map(quantised), projectionBias: bias.map(quantised),
-                                  featureRevision: Features.latestRevision(synth.medium))
+                                  featureRevision: Features.latestRevision(synth.medium), poolingSegments: segmentsByte)
     }
 
     /// Q12, rounded, held inside Int16.
@@ -59,6 +69,7 @@ extension FloatLSTM {
     /// The float LSTM of a quantised encoder (weights ÷ 4,096), for computing pooled states.
     init(weights: EncoderWeights) {
         self.init(input: weights.inputSize, hidden: weights.hiddenSize,
-                  parameters: (weights.inputWeights + weights.recurrentWeights + weights.gateBias).map { Double($0) / 4096 })
+                  parameters: (weights.inputWeights + weights.recurrentWeights + weights.gateBias).map { Double($0) / 4096 },
+                  segments: weights.segments)
     }
 }

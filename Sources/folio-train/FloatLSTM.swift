@@ -1,16 +1,23 @@
+import FolioFingerprint
 import Foundation
 
 /// The encoder's LSTM in Float64 for training, with back-propagation through time that also
 /// returns the gradient with respect to the input features (the generator needs it).
-/// Layout and gate order (input, forget, cell, output) match `EncoderWeights`.
+/// Layout and gate order (input, forget, cell, output) match `EncoderWeights`. The pooled
+/// state is the mean hidden state of each of `segments` runs of steps, side by side
+/// (`PoolingSegments`, the same bounds as inference).
 struct FloatLSTM {
     let input: Int
     let hidden: Int
+    /// Pooling segments (1: one mean over all steps).
+    var segments = 1
     /// inputWeights ‖ recurrentWeights ‖ gateBias, flat.
     var parameters: [Double]
 
     var wxCount: Int { 4 * hidden * input }
     var whCount: Int { 4 * hidden * hidden }
+    /// Values in the pooled state.
+    var pooledSize: Int { segments * hidden }
 
     init(input: Int, hidden: Int, random: inout SeededRandom) {
         self.input = input
@@ -23,10 +30,17 @@ struct FloatLSTM {
         for k in 0..<hidden { parameters[4 * hidden * (input + hidden) + hidden + k] = 1 }
     }
 
-    init(input: Int, hidden: Int, parameters: [Double]) {
+    init(input: Int, hidden: Int, parameters: [Double], segments: Int = 1) {
         self.input = input
         self.hidden = hidden
         self.parameters = parameters
+        self.segments = segments
+    }
+
+    /// Each step's segment and each segment's length in steps.
+    func segmentation(steps: Int) -> (ofStep: [Int], lengths: [Int]) {
+        let bounds = PoolingSegments.bounds(steps: steps, segments: segments)
+        return (PoolingSegments.segmentOfStep(steps: steps, segments: segments), (0..<segments).map { bounds[$0 + 1] - bounds[$0] })
     }
 
     /// Everything the backward pass needs from one forward pass.
@@ -44,7 +58,8 @@ struct FloatLSTM {
         var gates = [Double](repeating: 0, count: steps * 4 * n)
         var cells = [Double](repeating: 0, count: steps * n)
         var hiddens = [Double](repeating: 0, count: steps * n)
-        var pooled = [Double](repeating: 0, count: n)
+        var pooled = [Double](repeating: 0, count: pooledSize)
+        let (segmentOfStep, lengths) = segmentation(steps: steps)
         let bBase = wxCount + whCount
         parameters.withUnsafeBufferPointer { p in
             for t in 0..<steps {
@@ -60,7 +75,7 @@ struct FloatLSTM {
                     let c = gates[g + n + k] * previous + gates[g + k] * gates[g + 2 * n + k]
                     cells[t * n + k] = c
                     hiddens[t * n + k] = gates[g + 3 * n + k] * tanh(c)
-                    pooled[k] += hiddens[t * n + k] / Double(steps)
+                    pooled[segmentOfStep[t] * n + k] += hiddens[t * n + k] / Double(lengths[segmentOfStep[t]])
                 }
             }
         }
@@ -74,10 +89,12 @@ struct FloatLSTM {
         var dhNext = [Double](repeating: 0, count: n), dcNext = [Double](repeating: 0, count: n)
         var dz = [Double](repeating: 0, count: 4 * n)
         let bBase = wxCount + whCount
+        let (segmentOfStep, lengths) = segmentation(steps: steps)
         for t in stride(from: steps - 1, through: 0, by: -1) {
             let g = t * 4 * n
+            let pool = segmentOfStep[t] * n, length = Double(lengths[segmentOfStep[t]])
             for k in 0..<n {
-                let dh = dPooled[k] / Double(steps) + dhNext[k]
+                let dh = dPooled[pool + k] / length + dhNext[k]
                 let c = trace.cells[t * n + k], tc = tanh(c)
                 let i = trace.gates[g + k], f = trace.gates[g + n + k]
                 let cand = trace.gates[g + 2 * n + k], o = trace.gates[g + 3 * n + k]

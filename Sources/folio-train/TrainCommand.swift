@@ -49,6 +49,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "With --whitened: added to every eigenvalue of the change's second moment, as a share of their mean.")
     var ridge = 0.05
 
+    @Option(help: "Pooling segments of the encoders trained or recalibrated (1: one mean over all steps, as before; up to 16). With --recalibrate, omitted keeps the base encoder's.")
+    var poolingSegments: Int?
+
     @Flag(help: "Do not train: re-centre the --media encoders of --base on --calibration-works fresh works.")
     var recalibrate = false
 
@@ -61,7 +64,16 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "With --benchmark: also write the 3-minute WAV here (to time fpcalc on the same file).")
     var benchmarkWav: String?
 
+    /// The model file's byte for --pooling-segments: 1 is written as 0, the form every earlier
+    /// file has, so an encoder trained with one segment is byte for byte what it was before.
+    var poolingSegmentsByte: UInt8? {
+        poolingSegments.map { UInt8($0 == 1 ? 0 : $0) }
+    }
+
     func validate() throws {
+        if let poolingSegments, !(1...EncoderWeights.maxPoolingSegments).contains(poolingSegments) {
+            throw ValidationError("--pooling-segments must be in 1...\(EncoderWeights.maxPoolingSegments)")
+        }
         if whitened && calibrationWorks <= 0 && evaluate == nil {
             throw ValidationError("--whitened needs --calibration-works > 0 (or pass --no-whitened)")
         }
@@ -111,12 +123,14 @@ struct TrainCommand: ParsableCommand {
     func make<S: WorkSynthesiser>(_ synth: S, base: EncoderWeights?, _ random: inout SeededRandom) throws -> EncoderWeights {
         guard recalibrate else { return try trainOne(synth, &random) }
         guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
-        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge)
+        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge,
+                                         poolingSegments: poolingSegmentsByte)
     }
 
     func trainOne<S: WorkSynthesiser>(_ synth: S, _ random: inout SeededRandom) throws -> EncoderWeights {
         let started = Date()
-        var trainer = Trainer(synth: synth, hidden: hidden, random: &random, poolSize: poolSize)
+        var trainer = Trainer(synth: synth, hidden: hidden, random: &random, poolSize: poolSize,
+                              poolingSegments: poolingSegmentsByte ?? 0)
         trainer.train(steps: steps, batch: batch) {
             print($0)
             fflush(nil)  // progress shows as it happens even when stdout is a file

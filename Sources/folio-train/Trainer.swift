@@ -15,12 +15,17 @@ struct Trainer<Synth: WorkSynthesiser> {
     let temperature = 0.1
     var pool: [(work: Synth.Work, features: [Double])] = []
 
-    init(synth: Synth, hidden: Int, random: inout SeededRandom, poolSize: Int) {
+    /// The model file's pooling-segments byte the encoder is trained and exported with.
+    let poolingSegments: UInt8
+
+    init(synth: Synth, hidden: Int, random: inout SeededRandom, poolSize: Int, poolingSegments: UInt8 = 0) {
         self.synth = synth
         self.random = random.split()
+        self.poolingSegments = poolingSegments
         lstm = FloatLSTM(input: FeatureSequence.width, hidden: hidden, random: &random)
+        lstm.segments = max(1, Int(poolingSegments))
         generator = PerturbationGenerator(width: FeatureSequence.width, bound: 0.15, random: &random)
-        mean = [Double](repeating: 0, count: hidden)
+        mean = [Double](repeating: 0, count: lstm.pooledSize)
         for _ in 0..<poolSize {
             let work = synth.makeWork(&random)
             pool.append((work, synth.features(synth.original(work))))
@@ -86,30 +91,30 @@ struct Trainer<Synth: WorkSynthesiser> {
     /// states (how the first shipped model was made).
     mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0, whitened: Bool = false,
                          ridge: Double = 0.05) throws -> EncoderWeights {
-        let n = lstm.hidden
+        let n = lstm.hidden, width = lstm.pooledSize
         let q = Calibration.quantised
         let p = lstm.parameters
-        var projection = (0..<256 * n).map { _ in max(-4, min(4, random.gaussian())) }
+        var projection = (0..<256 * width).map { _ in max(-4, min(4, random.gaussian())) }
         var bias: [Double]
         if whitened {
             // The hyperplanes' own stream, as `--recalibrate --whitened` draws them, so that
             // re-centring the exported file gives this same file.
             var rows = SeededRandom(seed: calibrationSeed)
-            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })
+            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments)
             (projection, bias) = Whitening.projection(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed,
                                                       ridge: ridge, random: &rows)
         } else if calibrationWorks > 0 {
             // The median is taken of what inference will compute: the quantised weights.
-            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 })
+            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments)
             let pooled = Calibration.pooledStates(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed)
-            bias = Calibration.medianBiases(projection: projection.map { Double(q($0)) / 4096 }, hidden: n, pooled: pooled)
+            bias = Calibration.medianBiases(projection: projection.map { Double(q($0)) / 4096 }, width: width, pooled: pooled)
         } else {
-            bias = (0..<256).map { b in -(0..<n).reduce(0.0) { $0 + projection[b * n + $1] * mean[$1] } }
+            bias = (0..<256).map { b in -(0..<width).reduce(0.0) { $0 + projection[b * width + $1] * mean[$1] } }
         }
         return try EncoderWeights(inputSize: lstm.input, hiddenSize: n, inputWeights: p[0..<lstm.wxCount].map(q),
                                   recurrentWeights: p[lstm.wxCount..<lstm.wxCount + lstm.whCount].map(q),
                                   gateBias: p[(lstm.wxCount + lstm.whCount)...].map(q),
                                   projection: projection.map(q), projectionBias: bias.map(q),
-                                  featureRevision: Features.latestRevision(synth.medium))
+                                  featureRevision: Features.latestRevision(synth.medium), poolingSegments: poolingSegments)
     }
 }

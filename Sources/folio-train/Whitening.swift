@@ -65,7 +65,7 @@ enum Whitening {
     /// each. Each row is scaled so its largest weight is 4 and its bias fits Q12's ±8.
     static func projection<S: WorkSynthesiser>(_ synth: S, lstm: FloatLSTM, count: Int, seed: UInt64, ridge: Double,
                                                 random: inout SeededRandom) -> (rows: [Double], biases: [Double]) {
-        let n = lstm.hidden
+        let n = lstm.pooledSize
         var calibration = Calibration.random(seed: seed, medium: synth.medium)
         var originals: [[Double]] = [], changes: [[Double]] = []
         for _ in 0..<count {
@@ -87,12 +87,12 @@ enum Whitening {
             let largest = (0..<n).reduce(0.0) { max($0, abs(rows[b * n + $1])) }
             for i in 0..<n { rows[b * n + i] *= 4 / max(largest, 1e-12) }
         }
-        let unclamped = Calibration.medianBiases(projection: rows, hidden: n, pooled: originals)
+        let unclamped = Calibration.medianBiases(projection: rows, width: n, pooled: originals)
         for b in 0..<256 where abs(unclamped[b]) > 7.9 {
             for i in 0..<n { rows[b * n + i] *= 7.9 / abs(unclamped[b]) }
         }
         rows = rows.map { Double(Calibration.quantised($0)) / 4096 }
-        let biases = Calibration.medianBiases(projection: rows, hidden: n, pooled: originals)
+        let biases = Calibration.medianBiases(projection: rows, width: n, pooled: originals)
         return (rows, biases)
     }
 }

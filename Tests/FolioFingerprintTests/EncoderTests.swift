@@ -3,9 +3,9 @@ import FolioCore
 import Testing
 @testable import FolioFingerprint
 
-func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWeights {
+func makeWeights(_ parts: EncoderWeightsParts, hidden: Int, poolingSegments: UInt8 = 0) throws -> EncoderWeights {
     try EncoderWeights(inputSize: 16, hiddenSize: hidden, inputWeights: parts[0], recurrentWeights: parts[1],
-                       gateBias: parts[2], projection: parts[3], projectionBias: parts[4])
+                       gateBias: parts[2], projection: parts[3], projectionBias: parts[4], poolingSegments: poolingSegments)
 }
 
 @Suite struct ActivationTableTests {
@@ -46,12 +46,16 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWei
         }
     }
 
-    /// The same LSTM in Double with the textbook formulas, as an independent reference.
+    /// The same LSTM in Double with the textbook formulas, as an independent reference; the
+    /// hidden states are averaged over `w.segments` runs of steps, run s being steps
+    /// ⌊s·steps/S⌋ ..< ⌊(s+1)·steps/S⌋.
     func reference(_ w: EncoderWeights, _ x: [Double], steps: Int) -> [Double] {
-        let n = w.hiddenSize
+        let n = w.hiddenSize, segments = w.segments
         func q(_ v: Int16) -> Double { Double(v) / 4096 }
-        var h = [Double](repeating: 0, count: n), c = h, sum = h
+        var h = [Double](repeating: 0, count: n), c = h
+        var sums = [Double](repeating: 0, count: segments * n), lengths = [Double](repeating: 0, count: segments)
         for t in 0..<steps {
+            let segment = (0..<segments).last { $0 * steps / segments <= t } ?? 0
             var z = [Double](repeating: 0, count: 4 * n)
             for r in 0..<4 * n {
                 z[r] = q(w.gateBias[r])
@@ -63,11 +67,13 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWei
                 let o = 1 / (1 + exp(-z[3 * n + k]))
                 c[k] = f * c[k] + i * g
                 h[k] = o * Foundation.tanh(c[k])
-                sum[k] += h[k]
+                sums[segment * n + k] += h[k]
             }
+            lengths[segment] += 1
         }
+        let pooled = (0..<segments * n).map { sums[$0] / max(1, lengths[$0 / n]) }
         return (0..<256).map { b in
-            q(w.projectionBias[b]) + (0..<n).reduce(0.0) { $0 + q(w.projection[b * n + $1]) * sum[$1] / Double(steps) }
+            q(w.projectionBias[b]) + (0..<segments * n).reduce(0.0) { $0 + q(w.projection[b * segments * n + $1]) * pooled[$1] }
         }
     }
 
@@ -77,6 +83,24 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWei
         let hidden = 32
         let w = try makeWeights(try rng.weights(hidden: hidden, scale: 1200), hidden: hidden)
         let steps = 40
+        let values = (0..<steps * 16).map { _ in rng.int16(-8000...8000) }
+        let got = LSTMEncoder(weights: w).projections(FeatureSequence(values: values)).map { Double($0) / 16_777_216.0 }
+        let want = reference(w, values.map { Double($0) / 4096 }, steps: steps)
+        var agree = 0
+        for (a, b) in zip(got, want) {
+            #expect(abs(a - b) < 0.05, "fixed \(a) vs float \(b)")
+            if (a > 0) == (b > 0) { agree += 1 }
+        }
+        #expect(agree >= 250)
+    }
+
+    @Test(arguments: [(UInt64(4), 4, 40), (5, 8, 40), (6, 16, 16), (7, 3, 10)])
+    func segmentPooledInferenceTracksAFloatingPointLSTM(seed: UInt64, segments: Int, steps: Int) throws {
+        var rng = TestRandom(seed: seed)
+        let hidden = 32
+        var parts = try rng.weights(hidden: hidden, scale: 1200)
+        parts[3] = (0..<256 * segments * hidden).map { _ in rng.int16(-1200...1200) }
+        let w = try makeWeights(parts, hidden: hidden, poolingSegments: UInt8(segments))
         let values = (0..<steps * 16).map { _ in rng.int16(-8000...8000) }
         let got = LSTMEncoder(weights: w).projections(FeatureSequence(values: values)).map { Double($0) / 16_777_216.0 }
         let want = reference(w, values.map { Double($0) / 4096 }, steps: steps)
@@ -142,8 +166,9 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int) throws -> EncoderWei
         (20, 1, .media("two image encoders")),
         // The audio encoder's feature revision: audio has only revision 0.
         (21, 1, .unsupportedFeatureRevision(medium: "audio", revision: 1)),
-        (22, 1, .invalidShape("reserved encoder bytes are not zero")),
-        (23, 1, .invalidShape("reserved encoder bytes are not zero")),
+        // The audio encoder's pooling segments (0...16), then the byte after it.
+        (22, 17, .invalidShape("audio pooling segments 17 not in 0...16")),
+        (23, 1, .invalidShape("reserved encoder byte is not zero")),
     ]
 
     @Test(arguments: damages)

@@ -122,7 +122,7 @@ enum Reference {
         var h = [Int64](repeating: 0, count: n)
         var c = [Int64](repeating: 0, count: n)
         var z = [Int64](repeating: 0, count: 4 * n)
-        var sum = [Int64](repeating: 0, count: n)
+        var hiddens: [[Int64]] = []
         let x = features.map(Int64.init)
         let count = features.count / 16
         for t in 0..<count {
@@ -141,14 +141,22 @@ enum Reference {
                 let o = Int64(ActivationTables.sigmoid[ActivationTables.index(z[3 * n + k])])
                 c[k] = max(-(1 << 20), min(1 << 20, (f * c[k] + i * g) >> 12))
                 h[k] = (o * Int64(ActivationTables.tanh[ActivationTables.index(c[k])])) >> 12
-                sum[k] += h[k]
             }
+            hiddens.append(h)
         }
-        let steps = Int64(max(1, count))
-        let pooled = sum.map { FixedMath.roundedDivide($0, steps) }
+        // Segment s is steps s·T/S ..< (s+1)·T/S (integer division); an empty one stays zero.
+        let segments = max(1, Int(weights.poolingSegments))
+        var pooled: [Int64] = []
+        for s in 0..<segments {
+            let first = s * count / segments, end = (s + 1) * count / segments
+            var sum = [Int64](repeating: 0, count: n)
+            for t in first..<end { for k in 0..<n { sum[k] += hiddens[t][k] } }
+            pooled += end > first ? sum.map { FixedMath.roundedDivide($0, Int64(end - first)) } : sum
+        }
+        let width = segments * n
         return (0..<256).map { bit in
             var acc = Int64(weights.projectionBias[bit]) << 12
-            for k in 0..<n { acc += Int64(weights.projection[bit * n + k]) * pooled[k] }
+            for k in 0..<width { acc += Int64(weights.projection[bit * width + k]) * pooled[k] }
             return acc
         }
     }
@@ -229,6 +237,22 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
                 }
                 #expect(LSTMEncoder(weights: w).projections(FeatureSequence(values: values))
                     == Reference.projections(w, values))
+            }
+        }
+    }
+
+    @Test(arguments: [2, 3, 4, 8, 16])
+    func segmentPooledProjectionsEqualTheReference(segments: Int) throws {
+        var rng = TestRandom(seed: UInt64(900 + segments))
+        for (hidden, scale) in [(1, Int16.max), (5, 8000), (32, 1200)] {
+            var parts = try rng.weights(hidden: hidden, scale: scale)
+            parts[3] = (0..<256 * segments * hidden).map { _ in rng.int16(-scale...scale) }
+            let w = try makeWeights(parts, hidden: hidden, poolingSegments: UInt8(segments))
+            // Fewer steps than segments (empty segments), as many, and more, unevenly split.
+            for steps in [0, 1, 2, segments - 1, segments, segments + 1, 17, 60] {
+                let values = (0..<steps * 16).map { _ in rng.int16(-8000...8000) }
+                #expect(LSTMEncoder(weights: w).projections(FeatureSequence(values: values))
+                    == Reference.projections(w, values), "hidden \(hidden), \(steps) steps")
             }
         }
     }

@@ -1,8 +1,10 @@
 /// One medium's quantised encoder: an LSTM over 16-value steps, then a projection of the
-/// mean hidden state to 256 values whose signs are the fingerprint bits.
+/// pooled hidden states to 256 values whose signs are the fingerprint bits.
 ///
 /// All weights are Q12 `Int16` (4,096 = 1.0, range ±8). Gate rows are ordered input, forget,
-/// cell candidate, output, each `hiddenSize` rows.
+/// cell candidate, output, each `hiddenSize` rows. The hidden states are pooled as the mean of
+/// each of `segments` runs of consecutive steps (`PoolingSegments`), and the projection acts
+/// on those means side by side: `segments × hiddenSize` values.
 public struct EncoderWeights: Equatable, Sendable {
     /// Values per input step (the feature width, 16).
     public let inputSize: Int
@@ -14,28 +16,39 @@ public struct EncoderWeights: Equatable, Sendable {
     public let recurrentWeights: [Int16]
     /// `4·hidden` gate biases.
     public let gateBias: [Int16]
-    /// `256 × hidden`, row-major.
+    /// `256 × (segments·hidden)`, row-major; within a row, segment 0's `hidden` weights first.
     public let projection: [Int16]
     /// 256 projection biases.
     public let projectionBias: [Int16]
     /// The revision of the medium's features these weights were trained or calibrated on
     /// (`Features.latestRevision`); inference computes features at this revision.
     public let featureRevision: UInt8
+    /// The model file's pooling-segments byte as stored: 0 (the first models) and 1 both mean
+    /// one mean over all steps, 2…`maxPoolingSegments` that many segments. Kept as stored so
+    /// a file decodes and re-encodes to the same bytes (the same model id).
+    public let poolingSegments: UInt8
 
     /// Bits in every code.
     public static let codeBits = 256
+    /// The most pooling segments a model may ask for (an image has 16 steps).
+    public static let maxPoolingSegments = 16
 
-    /// Checks that every array has the length the sizes imply.
+    /// The number of segments the hidden states are pooled over (1 for a stored 0 or 1).
+    public var segments: Int { max(1, Int(poolingSegments)) }
+
+    /// Checks the pooling segments and that every array has the length the sizes imply.
     public init(inputSize: Int, hiddenSize: Int, inputWeights: [Int16], recurrentWeights: [Int16],
-                gateBias: [Int16], projection: [Int16], projectionBias: [Int16], featureRevision: UInt8 = 0) throws(ModelError) {
-        let gates = 4 * hiddenSize
-        let expected = [("input weights", inputWeights.count, gates * inputSize),
-                        ("recurrent weights", recurrentWeights.count, gates * hiddenSize),
-                        ("gate bias", gateBias.count, gates),
-                        ("projection", projection.count, Self.codeBits * hiddenSize),
-                        ("projection bias", projectionBias.count, Self.codeBits)]
-        for (name, count, wanted) in expected where count != wanted {
-            throw .invalidShape("\(name) has \(count) values, expected \(wanted)")
+                gateBias: [Int16], projection: [Int16], projectionBias: [Int16], featureRevision: UInt8 = 0,
+                poolingSegments: UInt8 = 0) throws(ModelError) {
+        guard Int(poolingSegments) <= Self.maxPoolingSegments else {
+            throw .invalidShape("pooling segments \(poolingSegments) not in 0...\(Self.maxPoolingSegments)")
+        }
+        let segments = max(1, Int(poolingSegments))
+        let names = ["input weights", "recurrent weights", "gate bias", "projection", "projection bias"]
+        let counts = [inputWeights.count, recurrentWeights.count, gateBias.count, projection.count, projectionBias.count]
+        let wanted = Self.arrayCounts(input: inputSize, hidden: hiddenSize, segments: segments)
+        for (name, (count, expected)) in zip(names, zip(counts, wanted)) where count != expected {
+            throw .invalidShape("\(name) has \(count) values, expected \(expected)")
         }
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
@@ -45,13 +58,14 @@ public struct EncoderWeights: Equatable, Sendable {
         self.projection = projection
         self.projectionBias = projectionBias
         self.featureRevision = featureRevision
+        self.poolingSegments = poolingSegments
     }
 
     /// Arrays in file order.
     var arrays: [[Int16]] { [inputWeights, recurrentWeights, gateBias, projection, projectionBias] }
 
-    /// Values in file order, for sizes `input` and `hidden`.
-    static func arrayCounts(input: Int, hidden: Int) -> [Int] {
-        [4 * hidden * input, 4 * hidden * hidden, 4 * hidden, codeBits * hidden, codeBits]
+    /// Values in file order, for sizes `input` and `hidden` and `segments` pooling segments.
+    static func arrayCounts(input: Int, hidden: Int, segments: Int = 1) -> [Int] {
+        [4 * hidden * input, 4 * hidden * hidden, 4 * hidden, codeBits * segments * hidden, codeBits]
     }
 }

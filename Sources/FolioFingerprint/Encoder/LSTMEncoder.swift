@@ -1,7 +1,9 @@
 /// Integer-exact inference: the LSTM runs over the feature steps in Q12 with `Int64`
 /// accumulators (products of two Q12 values are Q24; a sum of 48 of them can pass 2^31, so
 /// 32-bit accumulators could overflow), sigmoid and tanh come from `ActivationTables`, the
-/// hidden states are averaged with one rounded division, and the projection's signs are the bits.
+/// hidden states are averaged per pooling segment with one rounded division each
+/// (`PoolingSegments`; one segment is the mean over all steps), and the signs of the projection
+/// of those means, side by side, are the bits.
 /// Every shift is an arithmetic floor shift; no floating point is used.
 struct LSTMEncoder: Sendable {
     let weights: EncoderWeights
@@ -29,11 +31,14 @@ struct LSTMEncoder: Sendable {
     /// shifted back), so each product is at most 2^30 and a gate sums at most 16 + 256 of them
     /// plus a 2^27 bias: below 2^39, so the `&+`/`&*` accumulations cannot wrap. The cell
     /// update f·c + i·g is below 2^12·2^20 + 2^24, the hidden sum below 2^12 per step times at
-    /// most 2^31 steps.
+    /// most 2^31 steps. A segment mean is at most 2^12, so a projection sums at most
+    /// 16·256 = 2^12 products below 2^27 plus a 2^27 bias: below 2^40.
     func projections(_ features: FeatureSequence) -> [Int64] {
         let n = weights.hiddenSize, m = weights.inputSize, width = m + n
-        let steps = features.count
-        var sum = [Int64](repeating: 0, count: n)
+        let steps = features.count, segments = weights.segments
+        let bounds = PoolingSegments.bounds(steps: steps, segments: segments)
+        let segmentOfStep = PoolingSegments.segmentOfStep(steps: steps, segments: segments)
+        var sum = [Int64](repeating: 0, count: segments * n)
         let state = UnsafeMutablePointer<Int64>.allocate(capacity: width)  // [x_t, h]
         let c = UnsafeMutablePointer<Int64>.allocate(capacity: n)
         let z = UnsafeMutablePointer<Int64>.allocate(capacity: 4 * n)
@@ -52,6 +57,7 @@ struct LSTMEncoder: Sendable {
                         features.values.withUnsafeBufferPointer { x in
                             sum.withUnsafeMutableBufferPointer { sum in
                                 for t in 0..<steps {
+                                    let pool = segmentOfStep[t] * n
                                     for j in 0..<m { state[j] = Int64(x[t * m + j]) }
                                     for row in 0..<4 * n {
                                         let w = rows.baseAddress.unsafelyUnwrapped + row * width
@@ -67,7 +73,7 @@ struct LSTMEncoder: Sendable {
                                         // |c| stays below 2^20 (256.0) so it can never overflow however long the input.
                                         c[k] = max(-(1 << 20), min(1 << 20, (f &* c[k] &+ i &* g) >> 12))
                                         h[k] = (o &* Int64(tanh[ActivationTables.index(c[k])])) >> 12
-                                        sum[k] &+= h[k]
+                                        sum[pool + k] &+= h[k]
                                     }
                                 }
                             }
@@ -76,11 +82,16 @@ struct LSTMEncoder: Sendable {
                 }
             }
         }
-        let count = Int64(max(1, steps))
-        let pooled = sum.map { FixedMath.roundedDivide($0, count) }
+        // An empty segment (fewer steps than segments) keeps its zero sum and is never divided.
+        var pooled = sum
+        for segment in 0..<segments where bounds[segment + 1] > bounds[segment] {
+            let count = Int64(bounds[segment + 1] - bounds[segment])
+            for k in 0..<n { pooled[segment * n + k] = FixedMath.roundedDivide(sum[segment * n + k], count) }
+        }
+        let pooledWidth = segments * n
         return (0..<EncoderWeights.codeBits).map { bit in
             var acc = Int64(weights.projectionBias[bit]) << 12
-            for k in 0..<n { acc += Int64(weights.projection[bit * n + k]) * pooled[k] }
+            for k in 0..<pooledWidth { acc += Int64(weights.projection[bit * pooledWidth + k]) * pooled[k] }
             return acc
         }
     }

@@ -11,9 +11,11 @@
 /// 17     1     encoder count (must be 3)
 /// 18     2     reserved, zero
 /// 20     ...   per encoder: medium tag (1 byte: 0 audio, 1 image, 2 text), feature revision
-///              (1 byte, `Features.latestRevision`; 0 in the first models), 2 zero bytes, then
-///              Int16 arrays: input weights, recurrent weights, gate bias, projection,
-///              projection bias (sizes as in `EncoderWeights`)
+///              (1 byte, `Features.latestRevision`; 0 in the first models), pooling segments
+///              (1 byte: 0 or 1 one mean over all steps, as every model before it had;
+///              2...16 that many segments, `PoolingSegments`), 1 zero byte, then Int16
+///              arrays: input weights, recurrent weights, gate bias, projection (256 ×
+///              segments·hidden), projection bias (sizes as in `EncoderWeights`)
 /// ```
 /// The file must end exactly after the last encoder. Its SHA-256 is the model id.
 public enum ModelFile {
@@ -33,7 +35,7 @@ public enum ModelFile {
         out += [12, UInt8(Medium.allCases.count), 0, 0]
         for medium in Medium.allCases {
             guard let weights = encoders[medium] else { continue }
-            out += [medium.rawValue, weights.featureRevision, 0, 0]
+            out += [medium.rawValue, weights.featureRevision, weights.poolingSegments, 0]
             for array in weights.arrays { for v in array { out += le16(Int(UInt16(bitPattern: v))) } }
         }
         return out
@@ -52,7 +54,6 @@ public enum ModelFile {
         guard bytes[16] == 12 else { throw .invalidShape("weight fraction bits \(bytes[16]), expected 12") }
         guard Int(bytes[17]) == Medium.allCases.count else { throw .media("\(bytes[17]) encoders, expected 3") }
         guard bytes[18] == 0, bytes[19] == 0 else { throw .invalidShape("reserved header bytes are not zero") }
-        let counts = EncoderWeights.arrayCounts(input: input, hidden: hidden)
         var offset = headerSize
         var encoders: [Medium: EncoderWeights] = [:]
         for index in 0..<Medium.allCases.count {
@@ -64,9 +65,14 @@ public enum ModelFile {
             guard revision <= Features.latestRevision(medium) else {
                 throw .unsupportedFeatureRevision(medium: "\(medium)", revision: Int(revision))
             }
-            guard bytes[offset + 2..<offset + 4].allSatisfy({ $0 == 0 }) else {
-                throw .invalidShape("reserved encoder bytes are not zero")
+            let segments = bytes[offset + 2]
+            // Checked before the arrays are sized from it, so a bad value is named as such
+            // rather than reported as a truncated file.
+            guard Int(segments) <= EncoderWeights.maxPoolingSegments else {
+                throw .invalidShape("\(medium) pooling segments \(segments) not in 0...\(EncoderWeights.maxPoolingSegments)")
             }
+            guard bytes[offset + 3] == 0 else { throw .invalidShape("reserved encoder byte is not zero") }
+            let counts = EncoderWeights.arrayCounts(input: input, hidden: hidden, segments: max(1, Int(segments)))
             guard encoders[medium] == nil else { throw .media("two \(medium) encoders") }
             offset += 4
             var arrays: [[Int16]] = []
@@ -77,7 +83,8 @@ public enum ModelFile {
             }
             encoders[medium] = try EncoderWeights(inputSize: input, hiddenSize: hidden, inputWeights: arrays[0],
                                                   recurrentWeights: arrays[1], gateBias: arrays[2],
-                                                  projection: arrays[3], projectionBias: arrays[4], featureRevision: revision)
+                                                  projection: arrays[3], projectionBias: arrays[4], featureRevision: revision,
+                                                  poolingSegments: segments)
         }
         guard offset == bytes.count else { throw .trailingBytes(bytes.count - offset) }
         return encoders
