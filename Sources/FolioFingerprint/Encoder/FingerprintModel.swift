@@ -22,15 +22,18 @@ public struct FingerprintModel: Sendable {
     public static let shippedFileName = "folio-fp-v1.model"
 
     /// SHA-256 of the shipped model file; genesis files name this id to accept the model.
-    /// `82a57f30…90e7` with its text encoder's hyperplanes redrawn on text feature revision 1
-    /// (`folio-train --recalibrate --media text --ridge 0.01 --calibration-works 400`). That is the
+    /// `b3224027…7d13` with its image encoder retrained to pool over 8 segments
+    /// (`folio-train --seed 1 --media image --pooling-segments 8 --steps 300 --batch 24
+    /// --pool-size 300 --calibration-works 400 --ridge 0.01`; audio and text byte for byte kept).
+    /// `b3224027…7d13` is `82a57f30…90e7` with its text encoder's hyperplanes redrawn on text
+    /// feature revision 1 (`folio-train --recalibrate --media text --ridge 0.01 --calibration-works 400`). That is the
     /// audio encoder of `995b3df1…fab6` (`folio-train --seed 1 --media audio --base FIRST --steps
     /// 300 --batch 24 --pool-size 300 --calibration-works 400`, FIRST the first model
     /// `f363a4ff…7197d`), with image and text encoders retrained from it (`--media image`, then
     /// `--media text`, each `--steps 300 --batch 24 --pool-size 300 --calibration-works 400`),
     /// their hyperplanes then redrawn with `--recalibrate --media image,text --ridge 0.01`;
     /// docs/fingerprint.md, "Training".
-    public static let shippedIDHex = "b322402796ebf0d8492ff92ae7b12f9cb0953df01c2b343837473a1922f27d13"
+    public static let shippedIDHex = "b5e1094fc5f69f64442503e7479b7dccc75be01f0dd9b768332c4c748f148420"
 
     /// The model shipped with this build, checked against `expectedID`.
     public static func shipped(expectedID: Hash256) throws(ModelError) -> FingerprintModel {

@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "b322402796ebf0d8492ff92ae7b12f9cb0953df01c2b343837473a1922f27d13",
+  "modelId": "b5e1094fc5f69f64442503e7479b7dccc75be01f0dd9b768332c4c748f148420",
   "network": "test",
   "poa": {
     "authorities": [
