@@ -18,13 +18,18 @@ extension PropagationBench {
         let clients = state.nodes.map { node in
             RPCClient(endpoint: URL(string: node.rpcURL) ?? URL(fileURLWithPath: "/"), credentials: .token(state.rpcToken), timeout: 5)
         }
-        var loadTask: Task<Void, Never>?
-        defer { loadTask?.cancel() }
+        var load: TransferLoad?
+        defer {
+            // Stopped, not cancelled (`TransferLoad.stop()` says why); the senders finish their
+            // requests in flight on their own.
+            if let load { Task { await load.stop() } }
+        }
         if let loadPerSecond {
             // Two seconds of load per account at most: each account's pending run stays short.
-            let load = try TransferLoad(state: state, ratePerSecond: loadPerSecond, accounts: max(2 * loadPerSecond, 10))
-            try await load.fund(say: say)
-            loadTask = Task { await load.run() }
+            let transfers = try TransferLoad(state: state, ratePerSecond: loadPerSecond, accounts: max(2 * loadPerSecond, 10))
+            load = transfers
+            try await transfers.fund(say: say)
+            Task { await transfers.run() }
             let now = await heights(clients).compactMap { $0 }.max() ?? 0
             say("load of \(loadPerSecond) transfers a second running; letting three blocks pass…")
             try await waitForHeight(now + 3, clients: clients, alive: Set(clients.indices), seconds: 120, say: say)

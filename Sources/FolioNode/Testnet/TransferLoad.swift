@@ -28,6 +28,8 @@ public actor TransferLoad {
     static let fee: UInt64 = 10
     /// What each load account is funded with, base units.
     static let funding: UInt64 = 1_000_000_000_000
+    /// Set by `stop()`; the senders return after their request in flight.
+    private var stopping = false
 
     /// A load of `ratePerSecond` transfers a second from `accounts` keys, sent to the nodes
     /// of `state` in turn.
@@ -83,7 +85,12 @@ public actor TransferLoad {
         say("funded \(keys.count) load accounts")
     }
 
-    /// Sends transfers at `ratePerSecond` until cancelled, from the load accounts in turn, to
+    /// Has `run` return once each sender's request in flight is answered. Stop the load this
+    /// way, not by cancelling its task: a `URLSession` request cancelled just as it completes
+    /// deadlocks swift-corelibs-foundation (as `LoadGenerator.stop()` says).
+    public func stop() { stopping = true }
+
+    /// Sends transfers at `ratePerSecond` until `stop()` (or cancelled), from the load accounts in turn, to
     /// the nodes in turn, over concurrent senders (one per eight transfers a second, at least
     /// four: each waits for its node's answer, which takes tens of milliseconds on a loaded
     /// machine).
@@ -101,7 +108,7 @@ public actor TransferLoad {
         let rate = Double(ratePerSecond) / Double(workers)
         let started = Date()
         var sentHere = 0, turn = 0
-        while !Task.isCancelled {
+        while !stopping, !Task.isCancelled {
             let due = Int(Date().timeIntervalSince(started) * rate)
             if sentHere >= due {
                 try? await Task.sleep(for: .milliseconds(5))
