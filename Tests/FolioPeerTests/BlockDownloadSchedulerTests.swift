@@ -76,4 +76,24 @@ import Testing
         #expect(scheduler.assign(peers: [(1, 10)], now: 500 + BlockDownloadScheduler.retryMillis - 1)[1] == nil)
         #expect(scheduler.assign(peers: [(1, 10)], now: 500 + BlockDownloadScheduler.retryMillis)[1] == [id])
     }
+
+    /// Bodies wait in memory until every earlier one is in, and validation now runs apart
+    /// from the reading of frames, so downloading must not run ahead of the chain without
+    /// bound: only the first `windowBlocks` bodies not yet handed over are asked for. A late
+    /// first body holds the window however many later ones are in.
+    @Test func onlyTheWindowFromTheNextBodyToConnectIsAskedFor() {
+        var scheduler = BlockDownloadScheduler(perPeerLimit: 16, timeoutMillis: 100, windowBlocks: 3)
+        for block in Self.blocks { scheduler.enqueue(block.id, height: block.header.height) }
+        #expect(scheduler.assign(peers: [(1, 10)], now: 0)[1] == Self.blocks.prefix(3).map(\.id))
+        #expect(scheduler.receive(Self.blocks[1], from: 1) == .awaited)
+        #expect(scheduler.receive(Self.blocks[2], from: 1) == .awaited)
+        #expect(scheduler.assign(peers: [(1, 10)], now: 0).isEmpty)
+        #expect(scheduler.receive(Self.blocks[0], from: 1) == .awaited)
+        #expect(scheduler.assign(peers: [(1, 10)], now: 0).isEmpty)
+        #expect(scheduler.nextConnectable() == Self.blocks[0])
+        #expect(scheduler.assign(peers: [(1, 10)], now: 0)[1] == [Self.blocks[3].id])
+        #expect(scheduler.nextConnectable() == Self.blocks[1])
+        #expect(scheduler.nextConnectable() == Self.blocks[2])
+        #expect(scheduler.assign(peers: [(1, 10)], now: 0)[1] == Self.blocks[4...5].map(\.id))
+    }
 }

@@ -19,6 +19,10 @@ package struct BlockDownloadScheduler: Sendable {
     package let timeoutMillis: Int64
     /// Longest wait on one responsive peer's answer before the body is asked of another.
     package let maxWaitMillis: Int64
+    /// How many bodies, from the next one to connect on, may be asked for or held: bodies
+    /// wait in memory until every earlier one is in and the chain has taken them, so this
+    /// bounds that memory (at most this many blocks) when downloading outpaces validation.
+    package let windowBlocks: Int
 
     /// One body asked of one peer.
     private struct Request {
@@ -42,10 +46,12 @@ package struct BlockDownloadScheduler: Sendable {
     private var lateAnswers = LateAnswers()
 
     /// A scheduler; `maxWaitMillis` defaults to four timeouts.
-    package init(perPeerLimit: Int = 16, timeoutMillis: Int64 = 5_000, maxWaitMillis: Int64? = nil) {
+    package init(perPeerLimit: Int = 16, timeoutMillis: Int64 = 5_000, maxWaitMillis: Int64? = nil,
+                 windowBlocks: Int = 128) {
         self.perPeerLimit = max(perPeerLimit, 1)
         self.timeoutMillis = timeoutMillis
         self.maxWaitMillis = max(maxWaitMillis ?? 4 * timeoutMillis, timeoutMillis)
+        self.windowBlocks = max(windowBlocks, 1)
     }
 
     /// Whether `id` is queued, requested or received but not yet handed to the chain.
@@ -68,14 +74,20 @@ package struct BlockDownloadScheduler: Sendable {
         waiting.append(id)
     }
 
-    /// Hands waiting bodies to peers with room, skipping peers whose best height is below the
-    /// block's or who said they lack it. Returns the requests to send, per peer.
+    /// Hands waiting bodies within the window to peers with room, skipping peers whose best
+    /// height is below the block's or who said they lack it. Returns the requests to send, per
+    /// peer.
     package mutating func assign(peers: [(id: Int, bestHeight: UInt64)], now: Int64) -> [Int: [Hash256]] {
         var load: [Int: Int] = [:]
         for entry in inFlight.values { load[entry.peer, default: 0] += 1 }
+        let window = Set(order.prefix(windowBlocks))
         var requests: [Int: [Hash256]] = [:]
         var kept: Deque<Hash256> = []
         while let id = waiting.popFirst() {
+            guard window.contains(id) else {
+                kept.append(id)
+                continue
+            }
             let height = heights[id] ?? 0
             let room = peers.filter { $0.bestHeight >= height && load[$0.id, default: 0] < perPeerLimit }
             let fresh = room.filter { !(lacking[id]?.contains($0.id) ?? false) }
