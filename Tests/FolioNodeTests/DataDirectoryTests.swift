@@ -1,14 +1,18 @@
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import FolioNode
 
 @Suite struct DataDirectoryTests {
-    private func tempDirectory() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("folio-dd-\(UUID().uuidString)").path
+    /// A data directory path that does not exist yet, inside a temporary directory the caller removes.
+    private func tempDirectory() throws -> (TemporaryDirectory, String) {
+        let scratch = try TemporaryDirectory(prefix: "folio-dd")
+        return (scratch, scratch.url.appendingPathComponent("data").path)
     }
 
     @Test func aSecondLockOnTheSameDirectoryIsRefused() throws {
-        let dir = tempDirectory()
+        let (scratch, dir) = try tempDirectory()
+        defer { scratch.remove() }
         let first = try DataDirectoryLock(dataDirectory: dir)
         defer { first.release() }
         #expect(throws: StorageError.locked(path: dir, holder: "pid \(ProcessInfo.processInfo.processIdentifier)")) {
@@ -17,13 +21,15 @@ import Testing
     }
 
     @Test func aReleasedLockCanBeTakenAgain() throws {
-        let dir = tempDirectory()
+        let (scratch, dir) = try tempDirectory()
+        defer { scratch.remove() }
         try DataDirectoryLock(dataDirectory: dir).release()
         try DataDirectoryLock(dataDirectory: dir).release()
     }
 
     @Test func theCookieIsPrivateHoldsUserAndSecretAndIsRemoved() throws {
-        let dir = tempDirectory()
+        let (scratch, dir) = try tempDirectory()
+        defer { scratch.remove() }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let cookie = try CookieFile.create(dataDirectory: dir)
         let attributes = try FileManager.default.attributesOfItem(atPath: cookie.path)
@@ -35,7 +41,8 @@ import Testing
     }
 
     @Test func eachStartWritesAFreshSecret() throws {
-        let dir = tempDirectory()
+        let (scratch, dir) = try tempDirectory()
+        defer { scratch.remove() }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let first = try CookieFile.create(dataDirectory: dir)
         let second = try CookieFile.create(dataDirectory: dir)

@@ -1,16 +1,13 @@
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import FolioNode
 
 @Suite struct NodeConfigTests {
-    private func tempDirectory() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("folio-config-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func aFlagBeatsTheEnvironmentWhichBeatsTheFileWhichBeatsTheDefault() throws {
-        let dir = try tempDirectory()
+        let directory = try TemporaryDirectory(prefix: "folio-config")
+        defer { directory.remove() }
+        let dir = directory.path
         try "rpc-port = 1111\np2p-port = 2222\nlog-level = \"debug\"\n"
             .write(toFile: NodeConfig.filePath(dataDirectory: dir), atomically: true, encoding: .utf8)
         let config = try NodeConfig.resolve(
