@@ -14,8 +14,9 @@ enum Expect: Sendable {
     case rejected(String)
 }
 
-/// A chain under test fed blocks from a `ChainBuilder`, step by step.
-struct Scenario {
+/// A chain under test fed blocks from a `ChainBuilder`, step by step. A class so that its
+/// SQLite directory goes with it (`deinit`), as `StoreUnderTest` does.
+final class Scenario {
     let builder: ChainBuilder
     let chain: Chain
     let directory: TemporaryDirectory?
@@ -44,6 +45,8 @@ struct Scenario {
             params: params, store: store, engine: FakeConsensusEngine(checksSharedRules: true, tieBreak: tieBreak), licences: FakeLicenceEngine(),
             clock: { clock })
     }
+
+    deinit { directory?.remove() }
 
     /// Submits the built block `name`, checks the outcome and that the tip is `tip` afterwards.
     @discardableResult
