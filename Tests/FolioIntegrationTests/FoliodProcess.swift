@@ -1,10 +1,16 @@
 import FolioAPI
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real `foliod` process on a temporary data directory and a free port (it binds port 0 and
-/// prints the address it got), for tests that talk to it over HTTP.
+/// prints the address it got), for tests that talk to it over HTTP. `terminate()` (or `deinit`)
+/// stops it and, once it has exited, removes the data directory if this object made it.
 final class FoliodProcess: @unchecked Sendable {
     let dataDirectory: String
+    /// The data directory when this object chose it; a directory given by the caller is theirs.
+    private let ownedDirectory: String?
     let process = Process()
     private let lock = NSLock()
     private var output = ""
@@ -14,8 +20,9 @@ final class FoliodProcess: @unchecked Sendable {
     /// `descriptorLimit`, under that file-descriptor limit (soft and hard, set by `ulimit -n`
     /// in a shell that then execs `foliod`, so the process id is foliod's).
     init(dataDirectory: String? = nil, arguments: [String] = [], descriptorLimit: Int? = nil) throws {
-        self.dataDirectory = dataDirectory
-            ?? FileManager.default.temporaryDirectory.appendingPathComponent("foliod-\(UUID().uuidString)").path
+        ownedDirectory = dataDirectory == nil
+            ? FileManager.default.temporaryDirectory.appendingPathComponent("foliod-\(UUID().uuidString)").path : nil
+        self.dataDirectory = dataDirectory ?? ownedDirectory ?? ""
         let foliod = ExecutablesTests.productsDirectory.appendingPathComponent("foliod")
         let settings = ["--datadir", self.dataDirectory, "--rpc-port", "0", "--p2p-port", "0"] + arguments
         if let descriptorLimit {
@@ -67,9 +74,28 @@ final class FoliodProcess: @unchecked Sendable {
         RPCClient(endpoint: endpoint, credentials: try RPCCredentials.cookie(dataDirectory: dataDirectory))
     }
 
-    /// Sends SIGTERM if still running.
-    func terminate() {
-        if process.isRunning { process.terminate() }
+    /// Stops the node and waits for it to exit (SIGTERM, then SIGKILL after `grace`), then
+    /// removes the data directory if this object made it: foliod writes its store as it exits,
+    /// so removing sooner could leave files behind. Blocks the calling thread, because a
+    /// `defer` cannot await; foliod stops in well under a second when all is well.
+    func terminate(grace: Duration = .seconds(30)) {
+        if process.isRunning {
+            process.terminate()
+            Self.wait(for: process, until: ContinuousClock.now + grace)
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Self.wait(for: process, until: ContinuousClock.now + .seconds(10))
+        }
+        // A process that outlived SIGKILL may still write: its files are left rather than half removed.
+        guard !process.isRunning, let ownedDirectory else { return }
+        try? FileManager.default.removeItem(atPath: ownedDirectory)
+    }
+
+    deinit { terminate() }
+
+    private static func wait(for process: Process, until deadline: ContinuousClock.Instant) {
+        while process.isRunning, ContinuousClock.now < deadline { usleep(20_000) }
     }
 
     private static func port(in text: String) -> Int? {
