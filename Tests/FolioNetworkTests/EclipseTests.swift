@@ -29,134 +29,137 @@ import Testing
     static func isAttacker(_ address: String) -> Bool { address.hasPrefix("127.7.") }
 
     @Test func oneSlashSixteenFloodingAddressesHoldsOneBucketOneSlotAndOneAnchor() async throws {
-        let directory = try TemporaryDirectory(prefix: "folio-eclipse")
-        defer { directory.remove() }
-        let bookPath = directory.url.appendingPathComponent(AddressBookFile.fileName).path
-        let params = try DevChain.params()
-        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let version = VersionMessage(protocolVersion: PeerProtocol.version, chainId: params.chainId, genesis: params.genesisId,
-                                     bestHeight: 0, listenPort: 9333, userAgent: "eclipse")
+        try await TemporaryDirectory.with(prefix: "folio-eclipse") { directory, teardown in
+            let bookPath = directory.url.appendingPathComponent(AddressBookFile.fileName).path
+            let params = try DevChain.params()
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            let version = VersionMessage(protocolVersion: PeerProtocol.version, chainId: params.chainId, genesis: params.genesisId,
+                                         bestHeight: 0, listenPort: 9333, userAgent: "eclipse")
 
-        // Honest peers, each in its own /16.
-        var honest: [P2PService] = []
-        var honestAddresses: [String] = []
-        for (index, host) in ["127.8.0.1", "127.9.0.1", "127.10.0.1"].enumerated() {
-            let service = P2PService(ledger: try Self.ledger(params), params: params, host: host, port: 0, peers: [], maxPeers: 16,
-                                     outboundTarget: 0, identity: try DevChain.key(label: "eclipse/honest/\(index)"),
-                                     logger: Self.quietLogger("honest\(index)"))
-            honestAddresses.append("\(host):\(try await service.start())")
-            honest.append(service)
-        }
-        // Attacker listeners in 127.7/16 that complete handshakes.
-        var listeners: [AttackerListener] = []
-        for index in 1...4 {
-            listeners.append(try await AttackerListener(host: "127.7.0.\(index)", group: group,
-                                                        identity: try DevChain.key(label: "eclipse/listener/\(index)"), version: version))
-        }
-
-        // The node: configured with the honest peers, wanting eight outbound links, so five
-        // slots are left for its book to fill.
-        let ledger = try Self.ledger(params)
-        let node = P2PService(ledger: ledger, params: params, host: "127.0.0.1", port: 0, peers: honestAddresses, maxPeers: 16,
-                              outboundTarget: 8, addressBookPath: bookPath, identity: try DevChain.key(label: "eclipse/node"),
-                              logger: Self.quietLogger("node"))
-        let nodePort = try await node.start()
-        #expect(await Self.eventually { await Self.outbound(node) == Set(honestAddresses) })
-
-        // Four attackers connect from four addresses of their /16 and send 3,000 addresses each
-        // (every one of their /16, last seen in the future), the listeners' among them.
-        let listenerAddresses = listeners.map { PeerAddress(ip: $0.ip, port: UInt16($0.port), lastSeen: .max) }
-        var generated: [PeerAddress] = []
-        for index in 0..<12_000 {
-            let (high, low) = (UInt8(1 + index / 250), UInt8(1 + index % 250))
-            generated.append(PeerAddress(ip: IPAddress(127, 7, high, low), port: 9333, lastSeen: .max))
-        }
-        var attackers: [HostilePeer] = []
-        for index in 1...4 {
-            let attacker = try await HostilePeer(
-                port: nodePort, source: "127.7.200.\(index)", group: group,
-                crypto: FolioPeerCrypto(identityKey: try DevChain.key(label: "eclipse/attacker/\(index)")), version: version)
-            #expect(try await attacker.handshake() == .established)
-            let share = listenerAddresses + generated[((index - 1) * 3_000)..<(index * 3_000)]
-            for batch in stride(from: 0, to: share.count, by: WireLimits.addresses) {
-                try await attacker.send(.addr(AddrMessage(addresses: Array(share[batch..<min(batch + WireLimits.addresses, share.count)]))))
+            // Honest peers, each in its own /16.
+            var honest: [P2PService] = []
+            var honestAddresses: [String] = []
+            for (index, host) in ["127.8.0.1", "127.9.0.1", "127.10.0.1"].enumerated() {
+                let service = P2PService(ledger: try Self.ledger(params), params: params, host: host, port: 0, peers: [], maxPeers: 16,
+                                         outboundTarget: 0, identity: try DevChain.key(label: "eclipse/honest/\(index)"),
+                                         logger: Self.quietLogger("honest\(index)"))
+                honestAddresses.append("\(host):\(try await service.start())")
+                honest.append(service)
             }
-            // The node handles a peer's frames in order: its pong means the flood is in.
-            try await attacker.send(.ping(PingMessage(nonce: UInt64(index))))
-            #expect(try await attacker.pong(nonce: UInt64(index)))
-            attackers.append(attacker)
-        }
+            // Attacker listeners in 127.7/16 that complete handshakes.
+            var listeners: [AttackerListener] = []
+            for index in 1...4 {
+                listeners.append(try await AttackerListener(host: "127.7.0.\(index)", group: group,
+                                                            identity: try DevChain.key(label: "eclipse/listener/\(index)"), version: version))
+            }
 
-        let manager = try #require(await node.manager)
-        let book = await manager.addressBook
-        let attackerEntries = book.entries.filter { AddressBook.group(of: $0.ip) == Self.attackerGroup }
-        let attackerBucket = book.bucket(of: IPAddress(127, 7, 0, 1))
-        // The secret may hash an honest address into the attackers' bucket (about 1 run in
-        // 20); the flood fills the rest of that bucket and nothing else.
-        let sharing = book.entries.filter {
-            book.bucket(of: $0.ip) == attackerBucket && AddressBook.group(of: $0.ip) != Self.attackerGroup
-        }.count
-        #expect(attackerEntries.count == book.bucketSize - sharing)
-        #expect(book.bucketsHolding(group: Self.attackerGroup) == 1)
-        // Honest addresses stay, unless the secret happened to put one in the attackers' bucket.
-        let entries = Set(book.entries.map(\.description))
-        for address in honestAddresses {
-            let ip = try #require(Self.ip(address))
-            if book.bucket(of: ip) != attackerBucket { #expect(entries.contains(address), "\(address) was pushed out") }
-        }
+            // The node: configured with the honest peers, wanting eight outbound links, so five
+            // slots are left for its book to fill.
+            let ledger = try Self.ledger(params)
+            let node = P2PService(ledger: ledger, params: params, host: "127.0.0.1", port: 0, peers: honestAddresses, maxPeers: 16,
+                                  outboundTarget: 8, addressBookPath: bookPath, identity: try DevChain.key(label: "eclipse/node"),
+                                  logger: Self.quietLogger("node"))
+            // The node and its restart write the book: stopped before the directory goes, on every path.
+            teardown.add { await node.stop() }
+            let nodePort = try await node.start()
+            #expect(await Self.eventually { await Self.outbound(node) == Set(honestAddresses) })
 
-        // Five slots free and sixteen attacker addresses in the book: the node dials the group
-        // (refused addresses back off, the next is tried) until one link to a listener holds,
-        // and never holds a second, tick after tick.
-        #expect(await Self.eventually { await Self.outbound(node).filter(Self.isAttacker).count == 1 })
-        for _ in 0..<6 {
-            try await Task.sleep(for: .milliseconds(500))
-            #expect(await Self.outbound(node).filter(Self.isAttacker).count == 1)
-        }
-        #expect(await Self.outbound(node).isSuperset(of: honestAddresses))
-        let anchorsNow = await manager.addressBook.anchors.map(\.description)
-        #expect(anchorsNow.filter(Self.isAttacker).count == 1)
-        #expect(Set(anchorsNow).isSuperset(of: honestAddresses))
+            // Four attackers connect from four addresses of their /16 and send 3,000 addresses each
+            // (every one of their /16, last seen in the future), the listeners' among them.
+            let listenerAddresses = listeners.map { PeerAddress(ip: $0.ip, port: UInt16($0.port), lastSeen: .max) }
+            var generated: [PeerAddress] = []
+            for index in 0..<12_000 {
+                let (high, low) = (UInt8(1 + index / 250), UInt8(1 + index % 250))
+                generated.append(PeerAddress(ip: IPAddress(127, 7, high, low), port: 9333, lastSeen: .max))
+            }
+            var attackers: [HostilePeer] = []
+            for index in 1...4 {
+                let attacker = try await HostilePeer(
+                    port: nodePort, source: "127.7.200.\(index)", group: group,
+                    crypto: FolioPeerCrypto(identityKey: try DevChain.key(label: "eclipse/attacker/\(index)")), version: version)
+                #expect(try await attacker.handshake() == .established)
+                let share = listenerAddresses + generated[((index - 1) * 3_000)..<(index * 3_000)]
+                for batch in stride(from: 0, to: share.count, by: WireLimits.addresses) {
+                    try await attacker.send(.addr(AddrMessage(addresses: Array(share[batch..<min(batch + WireLimits.addresses, share.count)]))))
+                }
+                // The node handles a peer's frames in order: its pong means the flood is in.
+                try await attacker.send(.ping(PingMessage(nonce: UInt64(index))))
+                #expect(try await attacker.pong(nonce: UInt64(index)))
+                attackers.append(attacker)
+            }
 
-        // Stop: the book goes to disk, the honest peers and one attacker its anchors.
-        await node.stop()
-        for attacker in attackers { await attacker.close() }
-        guard case let .book(saved) = AddressBookFile.load(path: bookPath) else {
-            Issue.record("no readable address book at \(bookPath) after the stop")
-            return
-        }
-        let anchors = saved.anchors.map(\.description)
-        #expect(anchors.count == 4)
-        #expect(anchors.filter(Self.isAttacker).count == 1)
-        #expect(Set(anchors).isSuperset(of: honestAddresses))
-        #expect(saved.entries.filter { AddressBook.group(of: $0.ip) == Self.attackerGroup }.count <= saved.bucketSize)
-        #expect(saved.bucketsHolding(group: Self.attackerGroup) == 1)
-        #expect(await Self.eventually { await honest.asyncAllSatisfy { await $0.peers().isEmpty } })
+            let manager = try #require(await node.manager)
+            let book = await manager.addressBook
+            let attackerEntries = book.entries.filter { AddressBook.group(of: $0.ip) == Self.attackerGroup }
+            let attackerBucket = book.bucket(of: IPAddress(127, 7, 0, 1))
+            // The secret may hash an honest address into the attackers' bucket (about 1 run in
+            // 20); the flood fills the rest of that bucket and nothing else.
+            let sharing = book.entries.filter {
+                book.bucket(of: $0.ip) == attackerBucket && AddressBook.group(of: $0.ip) != Self.attackerGroup
+            }.count
+            #expect(attackerEntries.count == book.bucketSize - sharing)
+            #expect(book.bucketsHolding(group: Self.attackerGroup) == 1)
+            // Honest addresses stay, unless the secret happened to put one in the attackers' bucket.
+            let entries = Set(book.entries.map(\.description))
+            for address in honestAddresses {
+                let ip = try #require(Self.ip(address))
+                if book.bucket(of: ip) != attackerBucket { #expect(entries.contains(address), "\(address) was pushed out") }
+            }
 
-        // Restart with no configured peers: the first dials are the anchors, newest first; the
-        // attackers' group, reached through its anchor, gets no other dial.
-        let lines = LogLines()
-        var capturing = Logger(label: "eclipse.node") { _ in LogCapture(lines: lines) }
-        capturing.logLevel = .debug
-        let restarted = P2PService(ledger: ledger, params: params, host: "127.0.0.1", port: 0, peers: [], maxPeers: 16,
-                                   outboundTarget: 8, addressBookPath: bookPath, identity: try DevChain.key(label: "eclipse/node"),
-                                   logger: capturing)
-        try await restarted.start()
-        #expect(await Self.eventually { await Self.outbound(restarted).isSuperset(of: honestAddresses) })
-        // A few more ticks, in which a wrong dialler would reach for the attackers' bucket.
-        try await Task.sleep(for: .seconds(3))
-        let dials = lines.all.compactMap { line -> String? in
-            guard line.hasPrefix("p2p: dialling "), line.hasSuffix(" from the address book") else { return nil }
-            return String(line.dropFirst("p2p: dialling ".count).dropLast(" from the address book".count))
-        }
-        #expect(Array(dials.prefix(anchors.count)) == anchors)
-        #expect(dials.filter(Self.isAttacker).count == 1)
-        #expect(await Self.outbound(restarted).filter(Self.isAttacker).count <= 1)
+            // Five slots free and sixteen attacker addresses in the book: the node dials the group
+            // (refused addresses back off, the next is tried) until one link to a listener holds,
+            // and never holds a second, tick after tick.
+            #expect(await Self.eventually { await Self.outbound(node).filter(Self.isAttacker).count == 1 })
+            for _ in 0..<6 {
+                try await Task.sleep(for: .milliseconds(500))
+                #expect(await Self.outbound(node).filter(Self.isAttacker).count == 1)
+            }
+            #expect(await Self.outbound(node).isSuperset(of: honestAddresses))
+            let anchorsNow = await manager.addressBook.anchors.map(\.description)
+            #expect(anchorsNow.filter(Self.isAttacker).count == 1)
+            #expect(Set(anchorsNow).isSuperset(of: honestAddresses))
 
-        await restarted.stop()
-        for service in honest { await service.stop() }
-        for listener in listeners { await listener.close() }
-        try await group.shutdownGracefully()
+            // Stop: the book goes to disk, the honest peers and one attacker its anchors.
+            await node.stop()
+            for attacker in attackers { await attacker.close() }
+            guard case let .book(saved) = AddressBookFile.load(path: bookPath) else {
+                Issue.record("no readable address book at \(bookPath) after the stop")
+                return
+            }
+            let anchors = saved.anchors.map(\.description)
+            #expect(anchors.count == 4)
+            #expect(anchors.filter(Self.isAttacker).count == 1)
+            #expect(Set(anchors).isSuperset(of: honestAddresses))
+            #expect(saved.entries.filter { AddressBook.group(of: $0.ip) == Self.attackerGroup }.count <= saved.bucketSize)
+            #expect(saved.bucketsHolding(group: Self.attackerGroup) == 1)
+            #expect(await Self.eventually { await honest.asyncAllSatisfy { await $0.peers().isEmpty } })
+
+            // Restart with no configured peers: the first dials are the anchors, newest first; the
+            // attackers' group, reached through its anchor, gets no other dial.
+            let lines = LogLines()
+            var capturing = Logger(label: "eclipse.node") { _ in LogCapture(lines: lines) }
+            capturing.logLevel = .debug
+            let restarted = P2PService(ledger: ledger, params: params, host: "127.0.0.1", port: 0, peers: [], maxPeers: 16,
+                                       outboundTarget: 8, addressBookPath: bookPath, identity: try DevChain.key(label: "eclipse/node"),
+                                       logger: capturing)
+            teardown.add { await restarted.stop() }
+            try await restarted.start()
+            #expect(await Self.eventually { await Self.outbound(restarted).isSuperset(of: honestAddresses) })
+            // A few more ticks, in which a wrong dialler would reach for the attackers' bucket.
+            try await Task.sleep(for: .seconds(3))
+            let dials = lines.all.compactMap { line -> String? in
+                guard line.hasPrefix("p2p: dialling "), line.hasSuffix(" from the address book") else { return nil }
+                return String(line.dropFirst("p2p: dialling ".count).dropLast(" from the address book".count))
+            }
+            #expect(Array(dials.prefix(anchors.count)) == anchors)
+            #expect(dials.filter(Self.isAttacker).count == 1)
+            #expect(await Self.outbound(restarted).filter(Self.isAttacker).count <= 1)
+
+            await restarted.stop()
+            for service in honest { await service.stop() }
+            for listener in listeners { await listener.close() }
+            try await group.shutdownGracefully()
+        }
     }
 
     /// A dev-chain ledger over an empty in-memory store.

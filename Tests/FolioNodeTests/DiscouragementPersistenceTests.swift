@@ -38,42 +38,45 @@ import Testing
     @Test func aDiscouragedAddressIsStillRefusedAfterARestart() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { Task { try? await group.shutdownGracefully() } }
-        let directory = try TemporaryDirectory(prefix: "folio-discouraged")
-        defer { directory.remove() }
-        let path = directory.url.appendingPathComponent(DiscouragementFile.fileName).path
-        let params = try P2PHarness.devParams()
-        let ledger = try P2PHarness.ledger(params)
-        let loopback = IPAddress(127, 0, 0, 1)
+        try await TemporaryDirectory.with(prefix: "folio-discouraged") { directory, teardown in
+            let path = directory.url.appendingPathComponent(DiscouragementFile.fileName).path
+            let params = try P2PHarness.devParams()
+            let ledger = try P2PHarness.ledger(params)
+            let loopback = IPAddress(127, 0, 0, 1)
 
-        let (first, port) = try await Self.service(ledger, path: path)
-        // Welcome at first; then a frame of no known type after the handshake is misbehaviour.
-        let offender = try await Self.hostile(port, params: params, group: group)
-        #expect(try await offender.handshake() == .established)
-        try await offender.sendUnchecked(type: 0xEE, payload: [1, 2, 3])
-        #expect(await offender.closedByNode())
-        // Written soon after the offence (the save waits 50 ms here), not only at stop.
-        #expect(await P2PHarness.eventually { Self.keeps(loopback, at: path) })
-        let refusedBeforeRestart = try await Self.hostile(port, params: params, group: group)
-        #expect(try await refusedBeforeRestart.handshake() != .established)
-        await first.stop()
+            let (first, port) = try await Self.service(ledger, path: path)
+            teardown.add { await first.stop() }
+            // Welcome at first; then a frame of no known type after the handshake is misbehaviour.
+            let offender = try await Self.hostile(port, params: params, group: group)
+            #expect(try await offender.handshake() == .established)
+            try await offender.sendUnchecked(type: 0xEE, payload: [1, 2, 3])
+            #expect(await offender.closedByNode())
+            // Written soon after the offence (the save waits 50 ms here), not only at stop.
+            #expect(await P2PHarness.eventually { Self.keeps(loopback, at: path) })
+            let refusedBeforeRestart = try await Self.hostile(port, params: params, group: group)
+            #expect(try await refusedBeforeRestart.handshake() != .established)
+            await first.stop()
 
-        let (second, secondPort) = try await Self.service(ledger, path: path)
-        let afterRestart = try await Self.hostile(secondPort, params: params, group: group)
-        #expect(try await afterRestart.handshake() != .established)
-        #expect(await afterRestart.closedByNode())
-        await second.stop()
-        // The stop wrote the list again: still there, still in force.
-        #expect(Self.keeps(loopback, at: path))
+            let (second, secondPort) = try await Self.service(ledger, path: path)
+            teardown.add { await second.stop() }
+            let afterRestart = try await Self.hostile(secondPort, params: params, group: group)
+            #expect(try await afterRestart.handshake() != .established)
+            #expect(await afterRestart.closedByNode())
+            await second.stop()
+            // The stop wrote the list again: still there, still in force.
+            #expect(Self.keeps(loopback, at: path))
 
-        // Without the file the same start lets the address in: the file is what refused it.
-        try FileManager.default.removeItem(atPath: path)
-        let (third, thirdPort) = try await Self.service(ledger, path: path)
-        let welcome = try await Self.hostile(thirdPort, params: params, group: group)
-        #expect(try await welcome.handshake() == .established)
-        await welcome.close()
-        await third.stop()
-        // Nobody discouraged in that run: no file is made.
-        #expect(!FileManager.default.fileExists(atPath: path))
+            // Without the file the same start lets the address in: the file is what refused it.
+            try FileManager.default.removeItem(atPath: path)
+            let (third, thirdPort) = try await Self.service(ledger, path: path)
+            teardown.add { await third.stop() }
+            let welcome = try await Self.hostile(thirdPort, params: params, group: group)
+            #expect(try await welcome.handshake() == .established)
+            await welcome.close()
+            await third.stop()
+            // Nobody discouraged in that run: no file is made.
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
     }
 
     /// A damaged list is logged and ignored as a whole: the node starts, lets peers in, and
@@ -81,24 +84,25 @@ import Testing
     @Test func aDamagedListIsIgnoredAndTheNodeStarts() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { Task { try? await group.shutdownGracefully() } }
-        let directory = try TemporaryDirectory(prefix: "folio-discouraged")
-        defer { directory.remove() }
-        let path = directory.url.appendingPathComponent(DiscouragementFile.fileName).path
-        var bytes = DiscouragementSnapshot.encode([Discouragement(ip: IPAddress(127, 0, 0, 1), untilUnixMillis: .max)],
-                                                  nowUnixMillis: 0)
-        bytes[14] ^= 0x80
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let params = try P2PHarness.devParams()
-        let (service, port) = try await Self.service(try P2PHarness.ledger(params), path: path)
-        let peer = try await Self.hostile(port, params: params, group: group)
-        #expect(try await peer.handshake() == .established)
-        await peer.close()
-        await service.stop()
-        // The stop replaced the damaged file with the list in force: empty, and readable.
-        guard case let .entries(entries) = DiscouragementFile.load(path: path, nowUnixMillis: 0) else {
-            Issue.record("the damaged list was not replaced at stop")
-            return
+        try await TemporaryDirectory.with(prefix: "folio-discouraged") { directory, teardown in
+            let path = directory.url.appendingPathComponent(DiscouragementFile.fileName).path
+            var bytes = DiscouragementSnapshot.encode([Discouragement(ip: IPAddress(127, 0, 0, 1), untilUnixMillis: .max)],
+                                                      nowUnixMillis: 0)
+            bytes[14] ^= 0x80
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let params = try P2PHarness.devParams()
+            let (service, port) = try await Self.service(try P2PHarness.ledger(params), path: path)
+            teardown.add { await service.stop() }
+            let peer = try await Self.hostile(port, params: params, group: group)
+            #expect(try await peer.handshake() == .established)
+            await peer.close()
+            await service.stop()
+            // The stop replaced the damaged file with the list in force: empty, and readable.
+            guard case let .entries(entries) = DiscouragementFile.load(path: path, nowUnixMillis: 0) else {
+                Issue.record("the damaged list was not replaced at stop")
+                return
+            }
+            #expect(entries.isEmpty)
         }
-        #expect(entries.isEmpty)
     }
 }
