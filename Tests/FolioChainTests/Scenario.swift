@@ -27,23 +27,24 @@ final class Scenario {
          store kind: StoreKind = .memory, clock: Int64 = Scenario.start + 1_000_000, tieBreak: TieBreak = .firstSeen) throws {
         let params = try ChainBuilder.params(prefund: prefund, blockReward: blockReward)
         builder = try ChainBuilder(params: params)
-        let store: any ChainStore
-        switch kind {
-        case .memory:
-            store = InMemoryChainStore()
-            directory = nil
-        case .sqlite:
-            let directory = try TemporaryDirectory(prefix: "folio-chain")
-            store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path)
-            self.directory = directory
-        case .mirroredSQLite:
-            let directory = try TemporaryDirectory(prefix: "folio-chain")
-            store = try SimilarityMirrorStore(SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path))
-            self.directory = directory
+        let directory = kind == .memory ? nil : try TemporaryDirectory(prefix: "folio-chain")
+        self.directory = directory
+        // A failed init runs no deinit: the directory goes here.
+        do {
+            let path = directory?.url.appendingPathComponent("chain.sqlite").path ?? ""
+            let store: any ChainStore
+            switch kind {
+            case .memory: store = InMemoryChainStore()
+            case .sqlite: store = try SQLiteChainStore(path: path)
+            case .mirroredSQLite: store = try SimilarityMirrorStore(SQLiteChainStore(path: path))
+            }
+            chain = try Chain(
+                params: params, store: store, engine: FakeConsensusEngine(checksSharedRules: true, tieBreak: tieBreak),
+                licences: FakeLicenceEngine(), clock: { clock })
+        } catch {
+            directory?.remove()
+            throw error
         }
-        chain = try Chain(
-            params: params, store: store, engine: FakeConsensusEngine(checksSharedRules: true, tieBreak: tieBreak), licences: FakeLicenceEngine(),
-            clock: { clock })
     }
 
     deinit { directory?.remove() }

@@ -15,14 +15,20 @@ struct ExplorerLedgerFixture {
     let ledger: Ledger
     let builder: ChainBuilder
 
+    /// The caller removes `directory` (a `defer`); a failed init removes it here.
     init() throws {
-        directory = try TemporaryDirectory(prefix: "folio-explorer")
         let params = try ChainBuilder.params(prefund: [(TestKeys.alice, 1_000_000), (TestKeys.bob, 1_000_000)])
-        store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path)
-        let chain = try Chain(
-            params: params, store: store, engine: FakeConsensusEngine(), licences: FakeLicenceEngine(), clock: { Int64.max / 2 })
-        ledger = Ledger(chain: chain, mempool: Mempool(chain: chain), clock: { 1_700_000_000 })
         builder = try ChainBuilder(params: params)
+        directory = try TemporaryDirectory(prefix: "folio-explorer")
+        do {
+            store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path)
+            let chain = try Chain(
+                params: params, store: store, engine: FakeConsensusEngine(), licences: FakeLicenceEngine(), clock: { Int64.max / 2 })
+            ledger = Ledger(chain: chain, mempool: Mempool(chain: chain), clock: { 1_700_000_000 })
+        } catch {
+            directory.remove()
+            throw error
+        }
     }
 
     /// A fingerprint whose first `ones` bits are set and the rest clear: two of them differ

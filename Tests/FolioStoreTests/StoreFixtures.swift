@@ -20,7 +20,11 @@ final class StoreUnderTest {
             directory = nil
         case .sqlite:
             let directory = try TemporaryDirectory(prefix: "folio-store")
-            store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path)
+            // A failed init runs no deinit: the directory goes here.
+            do { store = try SQLiteChainStore(path: directory.url.appendingPathComponent("chain.sqlite").path) } catch {
+                directory.remove()
+                throw error
+            }
             self.directory = directory
         }
     }
