@@ -43,8 +43,13 @@ if [[ $# -gt 0 ]]; then
 else
     # Each pass has a deadline far above its usual time (under a minute and about four minutes
     # here), so a stuck test fails the run naming itself rather than eating CI's whole limit.
+    # Both run with a private temporary folder: every test removes what it makes, passing or
+    # failing, and anything left there fails the run (scripts/check-tmp-leaks.sh).
+    test_tmp=$(mktemp -d)
+    trap 'rm -f "$log"; rm -rf "$test_tmp"' EXIT
     echo "test: running swift test (all suites but the networked ones, in parallel)"
-    scripts/with-deadline.sh 1200 -- swift test --skip-build --skip "$networked"
+    scripts/with-deadline.sh 1200 -- env TMPDIR="$test_tmp/" swift test --skip-build --skip "$networked"
     echo "test: running the networked suites one at a time"
-    scripts/with-deadline.sh 1500 -- swift test --skip-build --no-parallel --filter "$networked"
+    scripts/with-deadline.sh 1500 -- env TMPDIR="$test_tmp/" swift test --skip-build --no-parallel --filter "$networked"
+    scripts/check-tmp-leaks.sh --left-in "$test_tmp"
 fi
