@@ -17,11 +17,11 @@ import Testing
     /// The DOM after load and every console line the browser printed.
     func render(_ url: String) throws -> (dom: String, console: [String]) {
         let browser = try #require(Self.chromium, "chromium is not installed; run scripts/setup.sh")
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: profile) }
+        let profile = try TemporaryDirectory(prefix: "chromium")
+        defer { profile.remove() }
         // Chromium's helper processes can outlive the browser a moment; a deadline bounds a stuck render.
         let run = try ChildProcess.runBlocking(URL(fileURLWithPath: browser), [
-            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)",
+            "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
             "--enable-logging=stderr", "--v=0", "--dump-dom", url], timeout: .seconds(120))
         #expect(!run.timedOut, "chromium did not exit rendering \(url): \(run.error.suffix(2000))")
         let dom = Data(run.output.utf8), log = Data(run.error.utf8)

@@ -1,5 +1,6 @@
 import FolioAPI
 @testable import FolioNode
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -10,8 +11,9 @@ import Testing
 @Suite(.serialized, .enabled(if: TestnetNamespaces.unavailable() == nil, "network namespaces are not available here"))
 struct TestnetNamespaceTests {
     @Test func nodesRunInTheirOwnNamespacesAndPartitionsAreKernelDrops() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-netns-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "testnet-netns")
+        defer { scratch.remove() }
+        let directory = scratch.path + "/net"
         let common = ["--dir", directory]
         let up = try ExecutablesTests.run("folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19920", "--netns"] + common,
                                          timeout: .seconds(600))

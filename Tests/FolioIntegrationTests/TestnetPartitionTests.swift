@@ -1,5 +1,6 @@
 import FolioAPI
 import FolioNode
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -8,8 +9,9 @@ import Testing
 /// checks they agree again. Deadlines are generous; nothing asserts how fast.
 @Suite(.serialized) struct TestnetPartitionTests {
     @Test func partitionCutsTheGroupsApartAndHealJoinsThem() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-partition-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "testnet-partition")
+        defer { scratch.remove() }
+        let directory = scratch.path + "/net"
         let common = ["--dir", directory]
         let up = try ExecutablesTests.run("folio-testnet", ["up", "--nodes", "4", "--engine", "poa", "--base-port", "19840"] + common,
                                          timeout: .seconds(600))
@@ -69,8 +71,9 @@ import Testing
     }
 
     @Test func delayAndLossGoThroughTheLinkProxyAndDownUndoesThem() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("testnet-proxy-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "testnet-proxy")
+        defer { scratch.remove() }
+        let directory = scratch.path + "/net"
         let common = ["--dir", directory]
         let up = try ExecutablesTests.run(
             "folio-testnet", ["up", "--nodes", "3", "--engine", "poa", "--base-port", "19880", "--proxy"] + common, timeout: .seconds(600))

@@ -1,4 +1,5 @@
 import FolioCore
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import FolioNode
@@ -60,8 +61,9 @@ import Testing
     }
 
     @Test func theLoadReadsTheLicenceRateAndTheCheck() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("licensing-\(UUID().uuidString).toml")
-        defer { try? FileManager.default.removeItem(at: file) }
+        let directory = try TemporaryDirectory(prefix: "licensing")
+        defer { directory.remove() }
+        let file = directory.url.appendingPathComponent("licensing.toml")
         let text = "name = \"l\"\nnodes = 2\nengine = \"poa\"\nduration = 5\n[load]\nlicences-per-second = 0.25\n"
             + "[[check]]\nkind = \"licences-final\"\nwithin = 30\n"
         try Data(text.utf8).write(to: file)

@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Foundation
 import NIOCore
 import NIOPosix
@@ -52,9 +53,9 @@ import Testing
     }
 
     @Test func bytesPassUnchangedAndInOrderUnderDelayAndLoss() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "proxy")
+        defer { scratch.remove() }
+        let directory = scratch.path
         var faults = LinkFaults()
         faults.delayMillis = [0: 5]
         faults.lossPercent = [1: 50]

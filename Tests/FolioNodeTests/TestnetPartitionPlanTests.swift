@@ -1,3 +1,4 @@
+import FolioTestSupport
 import Foundation
 import Testing
 @testable import FolioNode
@@ -18,9 +19,9 @@ import Testing
     }
 
     @Test func thePartitionIsKeptInTheStateAndDownClearsIt() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("partition-state-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "partition-state")
+        defer { scratch.remove() }
+        let directory = scratch.path
         let nodes = (0..<4).map {
             TestnetState.Node(index: $0, role: "authority", rpcPort: 19_000 + 2 * $0, p2pPort: 19_001 + 2 * $0,
                               dataDirectory: directory + "/node-\($0)", pid: nil, arguments: [])
@@ -36,17 +37,17 @@ import Testing
     }
 
     @Test func aStateFileFromBeforePartitionsStillLoads() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("partition-old-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "partition-old")
+        defer { scratch.remove() }
+        let directory = scratch.path
         try Data(#"{"engine":"poa","rpcToken":"t","nodes":[]}"#.utf8).write(to: URL(fileURLWithPath: directory + "/testnet.json"))
         #expect(try TestnetState.load(directory: directory).partition == nil)
     }
 
     @Test func scenarioPartitionStepsAreChecked() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("partition-scenario-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scratch = try TemporaryDirectory(prefix: "partition-scenario")
+        defer { scratch.remove() }
+        let directory = scratch.path
         let head = "name = \"p\"\nnodes = 4\nengine = \"pow\"\nminers = [0, 2]\nduration = 10\n"
         let good = head + "[[perturb]]\nat = 1\naction = \"partition\"\ngroups = [[0, 1], [2, 3]]\n"
             + "[[perturb]]\nat = 5\naction = \"heal\"\n[[check]]\nkind = \"agree-after-heal\"\nwithin = 10\n"
