@@ -1,4 +1,5 @@
 import FolioAPI
+import FolioTestSupport
 import Foundation
 import Testing
 
@@ -21,6 +22,26 @@ import Testing
         let status = try await first.waitForExit(timeout: .seconds(10))
         #expect(status == 0, "foliod output: \(first.printed)")
         #expect(!FileManager.default.fileExists(atPath: cookie))
+    }
+
+    /// `terminate()` returns once foliod has exited, and only then removes the data directory,
+    /// and only one it chose itself: a directory the caller gave stays.
+    @Test func terminateWaitsForTheExitThenRemovesOnlyTheDirectoryItChose() async throws {
+        let chosen = try FoliodProcess()
+        #expect(try await chosen.waitUntilServing(), "foliod did not start: \(chosen.printed)")
+        #expect(FileManager.default.fileExists(atPath: chosen.dataDirectory + "/foliod.toml"))
+        chosen.terminate()
+        #expect(!chosen.process.isRunning)
+        #expect(chosen.process.terminationStatus == 0, "\(chosen.printed)")
+        #expect(!FileManager.default.fileExists(atPath: chosen.dataDirectory))
+
+        let home = try TemporaryDirectory(prefix: "folio-given")
+        defer { home.remove() }
+        let given = try FoliodProcess(dataDirectory: home.url.appendingPathComponent("node").path)
+        #expect(try await given.waitUntilServing(), "foliod did not start: \(given.printed)")
+        given.terminate()
+        #expect(!given.process.isRunning)
+        #expect(FileManager.default.fileExists(atPath: given.dataDirectory + "/foliod.toml"))
     }
 
     @Test func configShowPrintsTheEffectiveValueAndItsSource() throws {
