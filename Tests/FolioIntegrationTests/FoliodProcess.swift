@@ -56,6 +56,9 @@ final class FoliodProcess: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
+        // The caller's expectation only says "false": say why, for whoever reads the log.
+        let state = process.isRunning ? "still running after \(timeout)" : "exited with status \(process.terminationStatus)"
+        print("foliod (\(dataDirectory)) printed no RPC address: \(state); its output:\n\(printed)")
         return false
     }
 
