@@ -97,11 +97,11 @@ var targets: [Target] = [
     .executableTarget(name: "foliod", dependencies: ["FolioNode", argumentParser], path: "Sources/foliod"),
     .executableTarget(name: "folio", dependencies: ["FolioWallet", argumentParser], path: "Sources/folio"),
     .executableTarget(name: "folio-testnet", dependencies: ["FolioNode", argumentParser], path: "Sources/folio-testnet"),
-    // Chain store crash test (R1) and benchmarks (B5-B7); a development tool, never shipped.
+    // Chain store crash test (R1) and benchmarks (B5-B8); a development tool, never shipped.
     .executableTarget(
         name: "folio-store-tool",
-        dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioFingerprint", "FolioTestSupport",
-                       .product(name: "GRDB", package: "GRDB.swift")],
+        dependencies: ["FolioChain", "FolioStore", "FolioConsensus", "FolioFingerprint", "FolioPoA", "FolioNode", "FolioTestSupport",
+                       .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log")],
         path: "Benchmarks/store/folio-store-tool"),
     // B17: the encrypted transport's bulk transfer (session, framing); a development tool, never shipped.
     .executableTarget(

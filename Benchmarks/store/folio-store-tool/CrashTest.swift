@@ -103,7 +103,7 @@ enum ToolError: Error, CustomStringConvertible {
     var description: String {
         switch self {
         case let .failed(message): return message
-        case .usage: return "usage: folio-store-tool crash-test [kills] [blocks] [per-block] | crash-child DB BLOCKS | bench REFERENCE-BINARY [blocks] [per-block] | similarity DB [codes] [max-queries]"
+        case .usage: return "usage: folio-store-tool crash-test [kills] [blocks] [per-block] | crash-child DB BLOCKS | bench REFERENCE-BINARY [blocks] [per-block] | sync [blocks] [per-block] [rounds] | similarity DB [codes] [max-queries]"
         }
     }
 }

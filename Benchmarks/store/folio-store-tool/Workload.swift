@@ -14,27 +14,33 @@ struct Workload {
 
     /// Builds `blockCount` blocks of `perBlock` transfers each.
     static func make(blockCount: Int, perBlock: Int, accounts: Int = 64) async throws -> Workload {
-        let keys = keys(accounts)
-        let params = try ChainBuilder.params(prefund: keys.map { ($0, 1_000_000_000) })
+        let params = try ChainBuilder.params(prefund: keys(accounts).map { ($0, 1_000_000_000) })
         let builder = try ChainBuilder(params: params)
-        var nonces = [UInt64](repeating: 0, count: accounts)
-        var random = SeededGenerator(seed: 0xC0FFEE)
         var blocks: [Block] = []
         var parent = "genesis"
-        for height in 1...blockCount {
-            var transactions: [Transaction] = []
-            for _ in 0..<perBlock {
-                let from = Int.random(in: 0..<accounts, using: &random)
-                let to = Int.random(in: 0..<accounts, using: &random)
-                transactions.append(builder.transaction(keys[from], nonce: nonces[from], fee: 1,
-                                                        .transfer(Transfer(to: keys[to].address, amount: Amount(baseUnits: UInt64(1 + height % 97))))))
-                nonces[from] += 1
-            }
-            let name = "b\(height)"
+        for (index, transactions) in transfers(builder, blockCount: blockCount, perBlock: perBlock, accounts: accounts).enumerated() {
+            let name = "b\(index + 1)"
             blocks.append(try await builder.build(name, on: parent, transactions))
             parent = name
         }
         return Workload(params: params, blocks: blocks)
+    }
+
+    /// The transactions of each block: `perBlock` transfers between `accounts` test keys, signed,
+    /// drawn from a fixed seed, so every workload of the same sizes carries the same ones.
+    static func transfers(_ builder: ChainBuilder, blockCount: Int, perBlock: Int, accounts: Int) -> [[Transaction]] {
+        let keys = keys(accounts)
+        var nonces = [UInt64](repeating: 0, count: accounts)
+        var random = SeededGenerator(seed: 0xC0FFEE)
+        return (1...UInt64(max(blockCount, 1))).prefix(max(blockCount, 0)).map { height in
+            (0..<perBlock).map { _ in
+                let from = Int.random(in: 0..<accounts, using: &random)
+                let to = Int.random(in: 0..<accounts, using: &random)
+                defer { nonces[from] += 1 }
+                return builder.transaction(keys[from], nonce: nonces[from], fee: 1,
+                                           .transfer(Transfer(to: keys[to].address, amount: Amount(baseUnits: 1 + height % 97))))
+            }
+        }
     }
 
     /// Writes the blocks as a stream of (UInt32 LE length, canonical bytes).

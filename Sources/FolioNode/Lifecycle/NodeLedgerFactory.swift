@@ -7,13 +7,14 @@ import FolioStore
 import Foundation
 
 /// Opens the node's ledger: the SQLite chain store in the data directory, the engine the
-/// genesis names, the licence interpreter, the chain and the mempool.
-enum NodeLedgerFactory {
+/// genesis names, the licence interpreter, the chain and the mempool. Public so that the sync
+/// benchmark (B8, folio-store-tool) opens its ledgers exactly as `foliod` does.
+public enum NodeLedgerFactory {
     /// The chain database's file name inside the data directory.
     static let databaseName = "chain.sqlite"
 
-    /// Opens (or creates) the ledger for `params` in `dataDirectory`.
-    static func open(
+    /// Opens (or creates) the ledger for `params` in `dataDirectory`, with the verifying engine.
+    public static func open(
         params: ChainParams, dataDirectory: String, clockOffset: Int64 = 0
     ) throws(NodeStartError) -> (Ledger, any ConsensusEngine) {
         let engine: any ConsensusEngine
