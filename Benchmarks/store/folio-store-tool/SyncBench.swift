@@ -5,6 +5,7 @@ import FolioStore
 import FolioTestSupport
 import Foundation
 import Logging
+import Synchronization
 
 /// B8: a node syncing a pre-built chain from one peer over loopback TCP, against B7 (the same
 /// blocks imported from memory into a fresh store) measured in the same run.
@@ -34,16 +35,17 @@ enum SyncBench {
         let syncOnly = ProcessInfo.processInfo.environment["FOLIO_B8_SYNC_ONLY"] == "1"
         for round in 1...max(rounds, 1) {
             let base = directory.url.appendingPathComponent("round\(round)")
-            var replay = 0.0
-            var sync = 0.0
+            var replay = Timing()
             let replayFirst = round % 2 == 1
-            if replayFirst && !syncOnly { replay = try await replaySeconds(workload, in: base.appendingPathComponent("replay")) }
-            sync = try await syncSeconds(workload.params, from: server, tip: tip, in: base.appendingPathComponent("sync"), round: round)
-            if !replayFirst && !syncOnly { replay = try await replaySeconds(workload, in: base.appendingPathComponent("replay")) }
+            if replayFirst && !syncOnly { replay = try await self.replay(workload, in: base.appendingPathComponent("replay")) }
+            let sync = try await self.sync(workload.params, from: server, tip: tip, in: base.appendingPathComponent("sync"), round: round)
+            if !replayFirst && !syncOnly { replay = try await self.replay(workload, in: base.appendingPathComponent("replay")) }
             try? FileManager.default.removeItem(at: base)
-            let replayRate = replay > 0 ? Double(blockCount) / replay : 0
-            let syncRate = Double(blockCount) / sync
-            print(#"{"id":"B8","round":\#(round),"blocks":\#(blockCount),"perBlock":\#(perBlock),"replay":\#(String(format: "%.2f", replayRate)),"sync":\#(String(format: "%.2f", syncRate)),"ratio":\#(String(format: "%.3f", replayRate > 0 ? syncRate / replayRate : 0)),"first":"\#(replayFirst ? "replay" : "sync")","load":\#(loadAverage())}"#)
+            let blocks = Double(blockCount)
+            let (replayRate, syncRate) = (blocks / replay.wall, blocks / sync.wall)
+            let (replayCPURate, syncCPURate) = (blocks / replay.cpu, blocks / sync.cpu)
+            func text(_ value: Double) -> String { value.isFinite ? String(format: "%.3f", value) : "0" }
+            print(#"{"id":"B8","round":\#(round),"blocks":\#(blockCount),"perBlock":\#(perBlock),"replay":\#(text(replayRate)),"sync":\#(text(syncRate)),"ratio":\#(text(syncRate / replayRate)),"replayCPU":\#(text(replayCPURate)),"syncCPU":\#(text(syncCPURate)),"ratioCPU":\#(text(syncCPURate / replayCPURate)),"validatingShare":\#(text(sync.validating / sync.wall)),"first":"\#(replayFirst ? "replay" : "sync")","load":\#(loadAverage())}"#)
         }
     }
 
@@ -53,18 +55,35 @@ enum SyncBench {
         return try NodeLedgerFactory.open(params: params, dataDirectory: url.path).0
     }
 
-    /// B7 on the node's ledger: every block through `chain.accept` into a fresh store.
-    static func replaySeconds(_ workload: Workload, in url: URL) async throws -> Double {
-        let ledger = try ledger(workload.params, in: url)
-        let start = DispatchTime.now().uptimeNanoseconds
-        for block in workload.blocks {
-            guard case .connected = await ledger.chain.accept(block).status else { throw ToolError.failed("replay refused a block") }
+    /// Wall and process CPU seconds of one measured part.
+    struct Timing {
+        var wall = 0.0
+        var cpu = 0.0
+        /// Of a sync: the wall seconds the syncing node's ledger spent accepting blocks.
+        var validating = 0.0
+
+        /// Times `body`: the wall clock, and the CPU time of the whole process (both nodes,
+        /// every thread) over the same span.
+        static func of(_ body: () async throws -> Void) async rethrows -> Timing {
+            let (wall, cpu) = (DispatchTime.now().uptimeNanoseconds, Bench.processCPUSeconds())
+            try await body()
+            return Timing(wall: Double(DispatchTime.now().uptimeNanoseconds - wall) / 1e9, cpu: Bench.processCPUSeconds() - cpu)
         }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    /// B8: a fresh node dials the server and syncs until its validated tip is `tip`.
-    static func syncSeconds(_ params: ChainParams, from server: Ledger, tip: ChainTip, in url: URL, round: Int) async throws -> Double {
+    /// B7 on the node's ledger: every block through `chain.accept` into a fresh one.
+    static func replay(_ workload: Workload, in url: URL) async throws -> Timing {
+        let ledger = try ledger(workload.params, in: url)
+        return try await Timing.of {
+            for block in workload.blocks {
+                guard case .connected = await ledger.chain.accept(block).status else { throw ToolError.failed("replay refused a block") }
+            }
+        }
+    }
+
+    /// B8: a fresh node dials the server and syncs until its validated tip is `tip`; timed
+    /// from just before its service starts until its ledger reports `tip` connected.
+    static func sync(_ params: ChainParams, from server: Ledger, tip: ChainTip, in url: URL, round: Int) async throws -> Timing {
         let serving = service(server, name: "server", round: round, peers: [])
         let port = try await serving.start()
         let syncing = try ledger(params, in: url)
@@ -73,15 +92,21 @@ enum SyncBench {
         let token = await syncing.addObserver { event in
             if case let .blockConnected(block, _, _) = event, block.id == tip.id { signal.finish() }
         }
+        // The time the syncing node's ledger spent accepting blocks: against the sync's wall
+        // time, it shows whether validation ever waited for the network.
+        let busy = Mutex(Duration.zero)
+        await syncing.setImportObserver { took in busy.withLock { $0 += took } }
         let client = service(syncing, name: "syncing", round: round, peers: ["127.0.0.1:\(port)"])
         let watchdog = Task {
             try? await Task.sleep(for: .seconds(syncDeadlineSeconds))
             signal.finish()
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        try await client.start()
-        for await _ in reached {}
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        var timing = try await Timing.of {
+            try await client.start()
+            for await _ in reached {}
+        }
+        let accepting = busy.withLock { $0 }
+        timing.validating = Double(accepting.components.seconds) + Double(accepting.components.attoseconds) / 1e18
         watchdog.cancel()
         await syncing.removeObserver(token)
         await client.stop()
@@ -89,7 +114,7 @@ enum SyncBench {
         guard await syncing.chain.tip == tip else {
             throw ToolError.failed("round \(round): the syncing node did not reach height \(tip.height) within \(syncDeadlineSeconds) s")
         }
-        return seconds
+        return timing
     }
 
     /// A peer-to-peer service on 127.0.0.1 (a free port) that dials `peers` and nothing else.
