@@ -2,7 +2,7 @@
 # B8 (BENCHMARKS.md): a node syncing the B7 chain from one peer over loopback TCP, against B7
 # measured in the same run on the same blocks (imported from memory into a fresh store of the
 # same kind). Both nodes are the node's own stack in one process (folio-store-tool sync:
-# NodeLedgerFactory ledgers on SQLite, P2PService); docs/benchmarks.md, "B8".
+# NodeLedgerFactory ledgers on SQLite, P2PService); docs/benchmarks.md, "B8: sync from one loopback peer".
 # Release build with a scratch path of its own; prints a table (median [min, max] over the
 # rounds) and the raw JSON lines.
 # usage: scripts/bench-sync.sh [blocks=200] [transactions-per-block=50] [rounds=5]
