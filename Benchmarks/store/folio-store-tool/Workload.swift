@@ -32,8 +32,9 @@ struct Workload {
         let keys = keys(accounts)
         var nonces = [UInt64](repeating: 0, count: accounts)
         var random = SeededGenerator(seed: 0xC0FFEE)
-        return (1...UInt64(max(blockCount, 1))).prefix(max(blockCount, 0)).map { height in
-            (0..<perBlock).map { _ in
+        return (0..<max(blockCount, 0)).map { index in
+            let height = UInt64(index + 1)
+            return (0..<perBlock).map { _ in
                 let from = Int.random(in: 0..<accounts, using: &random)
                 let to = Int.random(in: 0..<accounts, using: &random)
                 defer { nonces[from] += 1 }
