@@ -16,7 +16,9 @@ import Synchronization
 /// imports the chain once, untimed. Each round then times a replay into a fresh ledger
 /// (`chain.accept` for every block, as B7) and a sync: a fresh ledger's service dials the
 /// server, from just before it starts until its ledger reports the served tip connected.
-/// The two alternate which goes first. Prints one JSON object per round.
+/// The two alternate which goes first. Prints one JSON object per round: blocks per wall-clock
+/// second and per process CPU-second (both nodes' CPU for the sync) for each, their ratios, and
+/// the share of the sync's wall time the syncing ledger spent in `Chain.accept`.
 enum SyncBench {
     /// Longest a sync may take before the round fails rather than hang.
     static let syncDeadlineSeconds = 600
@@ -92,7 +94,7 @@ enum SyncBench {
         let token = await syncing.addObserver { event in
             if case let .blockConnected(block, _, _) = event, block.id == tip.id { signal.finish() }
         }
-        // The time the syncing node's ledger spent accepting blocks: against the sync's wall
+        // The time the syncing node's chain spent accepting blocks: against the sync's wall
         // time, it shows whether validation ever waited for the network.
         let busy = Mutex(Duration.zero)
         await syncing.setImportObserver { took in busy.withLock { $0 += took } }
