@@ -49,29 +49,43 @@ public final class SQLiteChainStore: ChainStore {
     }
 
     /// Reads the file read-only and refuses it when it is damaged, foreign or newer.
+    ///
+    /// After a crash mid-write the write-ahead log may need recovery, which SQLite refuses to
+    /// run on a read-only connection (`SQLITE_READONLY`, as R1's crash test met about one
+    /// reopen in three). Then the checks run on a read-write connection, which recovers the
+    /// log first; it creates nothing, since the file exists.
     private static func preflight(path: String) throws(StoreError) {
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            try queue.read { db in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                guard check == ["ok"] else { throw StoreError.corrupt(check.prefix(3).joined(separator: "; ")) }
-                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                guard tables == 0 || application == applicationId else {
-                    throw StoreError.corrupt("application_id \(application) is not a Folio chain database's")
-                }
-                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                guard version <= ChainStoreSchema.version else {
-                    throw StoreError.newerSchema(found: version, supported: ChainStoreSchema.version)
-                }
+            do {
+                try check(path: path, readonly: true)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+                try check(path: path, readonly: false)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw map(error)
+        }
+    }
+
+    /// Opens `path` on its own connection and runs the preflight's checks.
+    private static func check(path: String, readonly: Bool) throws {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        try queue.read { db in
+            let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            guard check == ["ok"] else { throw StoreError.corrupt(check.prefix(3).joined(separator: "; ")) }
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            guard tables == 0 || application == applicationId else {
+                throw StoreError.corrupt("application_id \(application) is not a Folio chain database's")
+            }
+            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            guard version <= ChainStoreSchema.version else {
+                throw StoreError.newerSchema(found: version, supported: ChainStoreSchema.version)
+            }
         }
     }
 
