@@ -32,14 +32,15 @@ enum Calibration {
 
     /// `base` with its projection biases re-centred on `count` calibration works: the LSTM and
     /// the hyperplanes' directions stay as they are.
-    /// With `whitened`, new hyperplane directions are drawn (`Whitening`) with a stream from `seed`.
+    /// With `whitened`, new hyperplane directions are drawn (`Whitening`, with `extraKinds`) with
+    /// a stream from `seed`.
     /// The pooled states come from the medium's newest features, so the result is marked with
     /// that revision (re-centring an older encoder moves it onto the newest features).
     /// With `poolingSegments` (the file's byte: 0 or 1 for one mean, 2…16 segments), the
     /// hyperplanes are drawn for that pooling instead of `base`'s, which needs `whitened`: the
     /// old directions do not fit a pooled state of another size.
     static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
-                                              whitened: Bool = false, ridge: Double = 0.05,
+                                              whitened: Bool = false, ridge: Double = 0.05, extraKinds: [String] = [],
                                               poolingSegments: UInt8? = nil) throws -> EncoderWeights {
         let segmentsByte = poolingSegments ?? base.poolingSegments
         var lstm = FloatLSTM(weights: base)
@@ -48,7 +49,8 @@ enum Calibration {
         let bias: [Double]
         if whitened {
             var random = SeededRandom(seed: seed)
-            (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, ridge: ridge, random: &random)
+            (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, ridge: ridge,
+                                                      extraKinds: extraKinds, random: &random)
         } else {
             guard lstm.segments == base.segments else {
                 throw ValidationError("re-centring keeps the hyperplanes, so it cannot change the pooling segments; use --whitened")

@@ -49,6 +49,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "With --whitened: added to every eigenvalue of the change's second moment, as a share of their mean.")
     var ridge = 0.05
 
+    @Option(help: "With --whitened: transforms (comma-separated, of the trained media's own, e.g. overlay for images) each calibration work also gets one copy of with that transform alone, so it weighs more in what the hyperplanes are whitened against.")
+    var calibrationKinds = ""
+
     @Option(help: "Pooling segments of the encoders trained or recalibrated (1: one mean over all steps, as before; up to 16). With --recalibrate, omitted keeps the base encoder's.")
     var poolingSegments: Int?
 
@@ -73,6 +76,9 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if let poolingSegments, !(1...EncoderWeights.maxPoolingSegments).contains(poolingSegments) {
             throw ValidationError("--pooling-segments must be in 1...\(EncoderWeights.maxPoolingSegments)")
+        }
+        if !calibrationKinds.isEmpty && !whitened {
+            throw ValidationError("--calibration-kinds needs --whitened")
         }
         if whitened && calibrationWorks <= 0 && evaluate == nil {
             throw ValidationError("--whitened needs --calibration-works > 0 (or pass --no-whitened)")
@@ -119,15 +125,26 @@ struct TrainCommand: ParsableCommand {
         })
     }
 
-    /// Trains `synth`'s encoder, or with --recalibrate re-centres `base`'s.
-    func make<S: WorkSynthesiser>(_ synth: S, base: EncoderWeights?, _ random: inout SeededRandom) throws -> EncoderWeights {
-        guard recalibrate else { return try trainOne(synth, &random) }
-        guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
-        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge,
-                                         poolingSegments: poolingSegmentsByte)
+    /// --calibration-kinds as a list, each checked against `synth`'s transforms.
+    func extraKinds<S: WorkSynthesiser>(for synth: S) throws -> [String] {
+        try calibrationKinds.split(separator: ",").map { name in
+            guard synth.transforms.contains(String(name)) else {
+                throw ValidationError("--calibration-kinds: \(synth.medium) has no transform \(name) (it has \(synth.transforms.joined(separator: ", ")))")
+            }
+            return String(name)
+        }
     }
 
-    func trainOne<S: WorkSynthesiser>(_ synth: S, _ random: inout SeededRandom) throws -> EncoderWeights {
+    /// Trains `synth`'s encoder, or with --recalibrate re-centres `base`'s.
+    func make<S: WorkSynthesiser>(_ synth: S, base: EncoderWeights?, _ random: inout SeededRandom) throws -> EncoderWeights {
+        let kinds = try extraKinds(for: synth)  // checked before any training time is spent
+        guard recalibrate else { return try trainOne(synth, extraKinds: kinds, &random) }
+        guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
+        return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge,
+                                         extraKinds: kinds, poolingSegments: poolingSegmentsByte)
+    }
+
+    func trainOne<S: WorkSynthesiser>(_ synth: S, extraKinds: [String], _ random: inout SeededRandom) throws -> EncoderWeights {
         let started = Date()
         var trainer = Trainer(synth: synth, hidden: hidden, random: &random, poolSize: poolSize,
                               poolingSegments: poolingSegmentsByte ?? 0)
@@ -136,6 +153,7 @@ struct TrainCommand: ParsableCommand {
             fflush(nil)  // progress shows as it happens even when stdout is a file
         }
         print(String(format: "%@ trained in %.1f s", "\(synth.medium)", Date().timeIntervalSince(started)))
-        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed, whitened: whitened, ridge: ridge)
+        return try trainer.export(calibrationWorks: calibrationWorks, calibrationSeed: seed, whitened: whitened, ridge: ridge,
+                                     extraKinds: extraKinds)
     }
 }

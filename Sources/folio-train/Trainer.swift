@@ -90,7 +90,7 @@ struct Trainer<Synth: WorkSynthesiser> {
     /// (`Calibration`), or with none through the running mean of the training anchors' pooled
     /// states (how the first shipped model was made).
     mutating func export(calibrationWorks: Int = 0, calibrationSeed: UInt64 = 0, whitened: Bool = false,
-                         ridge: Double = 0.05) throws -> EncoderWeights {
+                         ridge: Double = 0.05, extraKinds: [String] = []) throws -> EncoderWeights {
         let n = lstm.hidden, width = lstm.pooledSize
         let q = Calibration.quantised
         let p = lstm.parameters
@@ -102,7 +102,7 @@ struct Trainer<Synth: WorkSynthesiser> {
             var rows = SeededRandom(seed: calibrationSeed)
             let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments)
             (projection, bias) = Whitening.projection(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed,
-                                                      ridge: ridge, random: &rows)
+                                                      ridge: ridge, extraKinds: extraKinds, random: &rows)
         } else if calibrationWorks > 0 {
             // The median is taken of what inference will compute: the quantised weights.
             let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments)

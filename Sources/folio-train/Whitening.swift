@@ -62,8 +62,11 @@ enum Whitening {
 
     /// 256 hyperplanes (rows, then biases through the median of the calibration originals),
     /// drawn with `random`, whitened against `count` calibration works and one random copy of
-    /// each. Each row is scaled so its largest weight is 4 and its bias fits Q12's ±8.
+    /// each, plus one copy of each work per entry of `extraKinds` with only that transform
+    /// (a transform named there counts for more in Σ, so fewer bits follow it). Each row is
+    /// scaled so its largest weight is 4 and its bias fits Q12's ±8.
     static func projection<S: WorkSynthesiser>(_ synth: S, lstm: FloatLSTM, count: Int, seed: UInt64, ridge: Double,
+                                                extraKinds: [String] = [],
                                                 random: inout SeededRandom) -> (rows: [Double], biases: [Double]) {
         let n = lstm.pooledSize
         var calibration = Calibration.random(seed: seed, medium: synth.medium)
@@ -74,6 +77,11 @@ enum Whitening {
             let copy = lstm.forward(synth.features(synth.transformed(work, kind: nil, &calibration))).pooled
             originals.append(original)
             changes.append(zip(copy, original).map { $0 - $1 })
+            // Drawn after the mix, so with no extra kinds the stream (and the file) is as before.
+            for kind in extraKinds {
+                let extra = lstm.forward(synth.features(synth.transformed(work, kind: kind, &calibration))).pooled
+                changes.append(zip(extra, original).map { $0 - $1 })
+            }
         }
         let w = inverseSquareRoot(of: changes, n: n, ridge: ridge)
         var rows = [Double](repeating: 0, count: 256 * n)
