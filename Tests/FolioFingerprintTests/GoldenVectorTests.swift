@@ -50,9 +50,9 @@ import Testing
 
     static let golden: [(String, String)] = [
         ("tones.wav", "bf70ed6e7d4265f9854ebcea4af03658be4edd32938f3bd731352ff902c7a244"),
-        ("pattern.pgm", "67b13afda3034b6522d6d65164be95360864b6b8703ca07c1c8c6b510c9ddb6a"),
-        ("gradient.png", "60f1e1c1c8ac37b05e5f49a02f88f7a5c7d2794afcb611824959846da2e05cac"),
-        ("flat-colour.jpg", "8aa783c56d078f69d69037d0306c5058c22a891929600f050d74ed539a3da502"),
+        ("pattern.pgm", "67213af48b0d586d2e76d75161bc95360866c6fa5439a07d24906f517c15d36a"),
+        ("gradient.png", "7cf181c5c08635985c1f49a4b988f3b2d5c839027cb671c648441c6da8605fea"),
+        ("flat-colour.jpg", "822fd3054503cf439701b7d1014d595c84bec3dbed490f098d3a6b539e176506"),
         ("paragraph.txt", "5a4466fc264f246fb5a6a4f66fdd918c0baf0c166eb3c79f4d00bf98212cbc6b"),
     ]
 

@@ -22,7 +22,10 @@ public struct FingerprintModel: Sendable {
     public static let shippedFileName = "folio-fp-v1.model"
 
     /// SHA-256 of the shipped model file; genesis files name this id to accept the model.
-    /// `b3224027…7d13` with its image encoder retrained to pool over 8 segments
+    /// `b5e1094f…8420` with its image encoder's hyperplanes redrawn against overlaid copies too
+    /// (`folio-train --recalibrate --media image --ridge 0.01 --calibration-works 400
+    /// --calibration-kinds overlay`; the LSTMs and the audio and text encoders byte for byte kept).
+    /// `b5e1094f…8420` is `b3224027…7d13` with its image encoder retrained to pool over 8 segments
     /// (`folio-train --seed 1 --media image --pooling-segments 8 --steps 300 --batch 24
     /// --pool-size 300 --calibration-works 400 --ridge 0.01`; audio and text byte for byte kept).
     /// `b3224027…7d13` is `82a57f30…90e7` with its text encoder's hyperplanes redrawn on text
@@ -33,7 +36,7 @@ public struct FingerprintModel: Sendable {
     /// `--media text`, each `--steps 300 --batch 24 --pool-size 300 --calibration-works 400`),
     /// their hyperplanes then redrawn with `--recalibrate --media image,text --ridge 0.01`;
     /// docs/fingerprint.md, "Training".
-    public static let shippedIDHex = "b5e1094fc5f69f64442503e7479b7dccc75be01f0dd9b768332c4c748f148420"
+    public static let shippedIDHex = "92f347539feac5f00d07f3b5444bb06b138cae114fbe5a0e2856dc2f3f8186c1"
 
     /// The model shipped with this build, checked against `expectedID`.
     public static func shipped(expectedID: Hash256) throws(ModelError) -> FingerprintModel {

@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "b5e1094fc5f69f64442503e7479b7dccc75be01f0dd9b768332c4c748f148420",
+  "modelId": "92f347539feac5f00d07f3b5444bb06b138cae114fbe5a0e2856dc2f3f8186c1",
   "network": "test",
   "poa": {
     "authorities": [
