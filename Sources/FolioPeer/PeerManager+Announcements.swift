@@ -15,6 +15,20 @@ extension PeerManager {
         return actions
     }
 
+    /// Announces a block this node made or took in by another path with its header, pushed
+    /// to every established peer not known to have it, rather than an `inv`: a peer takes the
+    /// header as a relayed one and asks for the body at once, one round trip sooner than
+    /// `inv`, `getheaders`, `headers` (as `sendheaders` does for bitcoind). The node has
+    /// validated the block, so it serves the body from its store.
+    func pushHeader(of block: Block) -> [PeerAction] {
+        var actions: [PeerAction] = []
+        for peer in establishedPeers {
+            guard peers[peer]?.known.insert(block.id) == true else { continue }
+            actions += send([.headers(HeadersMessage(headers: [block.header]))], to: peer)
+        }
+        return actions
+    }
+
     /// Queues transaction `id` for every established peer not known to have it, except
     /// `source`; a peer whose queue reaches a whole batch is sent it at once.
     func queueAnnouncement(of id: Hash256, except source: Int?) -> [PeerAction] {

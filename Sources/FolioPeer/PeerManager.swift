@@ -65,7 +65,7 @@ package actor PeerManager {
         case let .dialFailed(address): return dialFailed(address)
         case .tick: return await tick()
         case .flushAnnouncements: return flushAnnouncements()
-        case let .localBlock(block): return announce(InventoryItem(kind: .block, id: block.id), except: nil)
+        case let .localBlock(block): return pushHeader(of: block)
         case let .localTransaction(transaction):
             return announce(InventoryItem(kind: .transaction, id: transaction.id), except: nil)
         case .connectBlocks: return await connectReady() + assignDownloads()
