@@ -36,7 +36,7 @@ fi
 # The suites that run many real nodes on loopback (each its own processes or services, with
 # peer-to-peer timers) run one at a time after the rest: beside every other suite on two cores
 # they starve each other and their generous deadlines pass. Everything else runs in parallel.
-networked='P2PServiceTests|P2PServiceFilterTests|PeerDiscoveryTests|DiscouragementPersistenceTests|ConnectionFloodTests|LowWorkHeaderSpamTests|EclipseTests|TestnetPartitionTests|TestnetScenarioTests|TestnetNamespaceTests|HostilePeerTests|FoliodDescriptorLimitTests'
+networked='P2PServiceTests|P2PServiceFilterTests|PeerDiscoveryTests|DiscouragementPersistenceTests|ConnectionFloodTests|LowWorkHeaderSpamTests|ByzantineBlockTests|HonestPeerStallTests|EclipseTests|TestnetPartitionTests|TestnetScenarioTests|TestnetNamespaceTests|HostilePeerTests|FoliodDescriptorLimitTests'
 if [[ $# -gt 0 ]]; then
     echo "test: running swift test $*"
     swift test "$@"
