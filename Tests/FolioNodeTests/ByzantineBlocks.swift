@@ -61,16 +61,6 @@ enum ByzantineOffence: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether the node pushes the block's header to its other peers before it validates the
-    /// block (docs/p2p.md, "Relay before validation"): a new tip whose body matches its
-    /// Merkle root. The equivocating block is beside the tip, not above it.
-    var relayedBeforeValidation: Bool {
-        switch self {
-        case .badTransactionSignature, .nearDuplicateRegistration, .wrongModelRegistration: return true
-        default: return false
-        }
-    }
-
     /// The loopback address the attacker connects from: its own per offence, so a refusal
     /// can only be this offence's discouragement.
     var source: String { "127.0.0.\(2 + (Self.allCases.firstIndex(of: self) ?? 0))" }

@@ -10,10 +10,10 @@ import Testing
 /// peer pushes a valid header unasked, then cannot serve its body (`notfound`), as an honest
 /// node does once it has found a block invalid after relaying its header (docs/p2p.md, "Relay
 /// before validation"). The next block, a sibling the same peer serves at once, must still
-/// connect. Today it does not: the body download hands bodies to the chain strictly in the
-/// order their headers came (`BlockDownloadScheduler.nextConnectable`), the body nobody serves
-/// is first and is asked for again every second, and everything behind it waits for good.
-/// Marked a known issue, so the test fails once the stall is fixed and the mark can go.
+/// connect. Until 2026-12-07 it did not: the body download handed bodies to the chain
+/// strictly in the order their headers came (`BlockDownloadScheduler.nextConnectable`), the
+/// body nobody serves was first and asked for again every second, and everything behind it
+/// waited for good. Now a body whose parent is not itself waiting goes ahead.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct HonestPeerStallTests {
     @Test func aRelayedHeaderWhoseBodyNobodyServesDoesNotHoldUpTheNextBlock() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -39,9 +39,7 @@ import Testing
         try await relayer.send(.headers(HeadersMessage(headers: [withheld.header])))
 
         let reached = await P2PHarness.eventually { await node.chain.tip.id == served.id }
-        withKnownIssue("a relayed header whose body nobody serves stalls every body after it") {
-            #expect(reached)
-        }
+        #expect(reached)
         // Nobody was blamed for it.
         #expect(relayer.channel.isActive)
         await relayer.close()

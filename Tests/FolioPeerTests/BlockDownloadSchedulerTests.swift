@@ -96,4 +96,26 @@ import Testing
         #expect(scheduler.nextConnectable() == Self.blocks[2])
         #expect(scheduler.assign(peers: [(1, 10)], now: 0)[1] == Self.blocks[4...5].map(\.id))
     }
+
+    /// A body nobody serves (its header was relayed ahead of validation and the block then
+    /// proved invalid: every peer answers `notfound`) does not hold up a sibling that arrives,
+    /// but a child of the missing body waits for it.
+    @Test func aMissingBodyHoldsUpOnlyItsOwnDescendants() {
+        let genesis = InMemoryPeerBlocks.genesis()
+        let main = InMemoryPeerBlocks.chain(after: genesis, count: 1, salt: 1)
+        let withheld = InMemoryPeerBlocks.chain(after: main[0], count: 2, salt: 2)
+        let sibling = InMemoryPeerBlocks.chain(after: main[0], count: 1, salt: 3)[0]
+        var scheduler = BlockDownloadScheduler(perPeerLimit: 16, timeoutMillis: 100)
+        for block in withheld + [sibling] { scheduler.enqueue(block.id, height: block.header.height) }
+        _ = scheduler.assign(peers: [(1, 10)], now: 0)
+        #expect(scheduler.receive(withheld[1], from: 1) == .awaited)
+        #expect(scheduler.receive(sibling, from: 1) == .awaited)
+        scheduler.notFound(withheld[0].id, from: 1, now: 0)
+        #expect(scheduler.nextConnectable() == sibling)
+        #expect(scheduler.nextConnectable() == nil)
+        #expect(scheduler.assign(peers: [(1, 10), (2, 10)], now: 0)[2] == [withheld[0].id])
+        #expect(scheduler.receive(withheld[0], from: 2) == .awaited)
+        #expect(scheduler.nextConnectable() == withheld[0])
+        #expect(scheduler.nextConnectable() == withheld[1])
+    }
 }

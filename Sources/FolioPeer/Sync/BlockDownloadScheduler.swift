@@ -128,10 +128,20 @@ package struct BlockDownloadScheduler: Sendable {
         return lateAnswers.take(id, from: peer) ? .late : .unrequested
     }
 
-    /// The next body in height order, if it has arrived; it leaves the scheduler.
+    /// The next body to hand to the chain, if one has arrived: the first in the order headers
+    /// came whose parent is not itself waiting here. It leaves the scheduler.
+    ///
+    /// Not simply the first in order: a body nobody serves (a header relayed ahead of
+    /// validation whose block then proved invalid, so every peer answers `notfound`) would
+    /// hold up every later body for good, siblings and other branches included. A body whose
+    /// parent is still waiting here does wait, so a chain's bodies reach the chain in order.
     package mutating func nextConnectable() -> Block? {
-        guard let first = order.first, let block = received.removeValue(forKey: first) else { return nil }
-        order.removeFirst()
+        guard let index = order.prefix(windowBlocks).firstIndex(where: { id in
+            guard let block = received[id] else { return false }
+            return heights[block.header.parent] == nil
+        }) else { return nil }
+        let first = order.remove(at: index)
+        guard let block = received.removeValue(forKey: first) else { return nil }
         heights[first] = nil
         lacking[first] = nil
         retryAt[first] = nil
