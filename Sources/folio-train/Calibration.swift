@@ -38,13 +38,15 @@ enum Calibration {
     /// that revision (re-centring an older encoder moves it onto the newest features).
     /// With `poolingSegments` (the file's byte: 0 or 1 for one mean, 2…16 segments), the
     /// hyperplanes are drawn for that pooling instead of `base`'s, which needs `whitened`: the
-    /// old directions do not fit a pooled state of another size.
+    /// old directions do not fit a pooled state of another size. `poolsInputs` likewise turns
+    /// input pooling on or off instead of keeping `base`'s.
     static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
                                               whitened: Bool = false, ridge: Double = 0.05, extraKinds: [String] = [],
-                                              poolingSegments: UInt8? = nil) throws -> EncoderWeights {
+                                              poolingSegments: UInt8? = nil, poolsInputs: Bool? = nil) throws -> EncoderWeights {
         let segmentsByte = poolingSegments ?? base.poolingSegments
         var lstm = FloatLSTM(weights: base)
         lstm.segments = max(1, Int(segmentsByte))
+        lstm.poolsInputs = poolsInputs ?? base.poolsInputs
         var projection = base.projection.map { Double($0) / 4096 }
         let bias: [Double]
         if whitened {
@@ -52,15 +54,16 @@ enum Calibration {
             (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, ridge: ridge,
                                                       extraKinds: extraKinds, random: &random)
         } else {
-            guard lstm.segments == base.segments else {
-                throw ValidationError("re-centring keeps the hyperplanes, so it cannot change the pooling segments; use --whitened")
+            guard lstm.segments == base.segments, lstm.poolsInputs == base.poolsInputs else {
+                throw ValidationError("re-centring keeps the hyperplanes, so it cannot change the pooling segments or input pooling; use --whitened")
             }
             bias = medianBiases(projection: projection, width: lstm.pooledSize, pooled: pooledStates(synth, lstm: lstm, count: count, seed: seed))
         }
         return try EncoderWeights(inputSize: base.inputSize, hiddenSize: base.hiddenSize, inputWeights: base.inputWeights,
                                   recurrentWeights: base.recurrentWeights, gateBias: base.gateBias,
                                   projection: projection.map(quantised), projectionBias: bias.map(quantised),
-                                  featureRevision: Features.latestRevision(synth.medium), poolingSegments: segmentsByte)
+                                  featureRevision: Features.latestRevision(synth.medium), poolingSegments: segmentsByte,
+                                  poolsInputs: lstm.poolsInputs)
     }
 
     /// Q12, rounded, held inside Int16.
@@ -72,6 +75,6 @@ extension FloatLSTM {
     init(weights: EncoderWeights) {
         self.init(input: weights.inputSize, hidden: weights.hiddenSize,
                   parameters: (weights.inputWeights + weights.recurrentWeights + weights.gateBias).map { Double($0) / 4096 },
-                  segments: weights.segments)
+                  segments: weights.segments, poolsInputs: weights.poolsInputs)
     }
 }

@@ -5,19 +5,23 @@ import Foundation
 /// returns the gradient with respect to the input features (the generator needs it).
 /// Layout and gate order (input, forget, cell, output) match `EncoderWeights`. The pooled
 /// state is the mean hidden state of each of `segments` runs of steps, side by side
-/// (`PoolingSegments`, the same bounds as inference).
+/// (`PoolingSegments`, the same bounds as inference), followed with `poolsInputs` by each
+/// segment's mean input step (the skip connection; it has no parameters, but the generator's
+/// input gradient goes through it).
 struct FloatLSTM {
     let input: Int
     let hidden: Int
     /// Pooling segments (1: one mean over all steps).
     var segments = 1
+    /// Whether each segment's mean input step is pooled too.
+    var poolsInputs = false
     /// inputWeights ‖ recurrentWeights ‖ gateBias, flat.
     var parameters: [Double]
 
     var wxCount: Int { 4 * hidden * input }
     var whCount: Int { 4 * hidden * hidden }
     /// Values in the pooled state.
-    var pooledSize: Int { segments * hidden }
+    var pooledSize: Int { segments * (hidden + (poolsInputs ? input : 0)) }
 
     init(input: Int, hidden: Int, random: inout SeededRandom) {
         self.input = input
@@ -30,11 +34,12 @@ struct FloatLSTM {
         for k in 0..<hidden { parameters[4 * hidden * (input + hidden) + hidden + k] = 1 }
     }
 
-    init(input: Int, hidden: Int, parameters: [Double], segments: Int = 1) {
+    init(input: Int, hidden: Int, parameters: [Double], segments: Int = 1, poolsInputs: Bool = false) {
         self.input = input
         self.hidden = hidden
         self.parameters = parameters
         self.segments = segments
+        self.poolsInputs = poolsInputs
     }
 
     /// Each step's segment and each segment's length in steps.
@@ -77,6 +82,10 @@ struct FloatLSTM {
                     hiddens[t * n + k] = gates[g + 3 * n + k] * tanh(c)
                     pooled[segmentOfStep[t] * n + k] += hiddens[t * n + k] / Double(lengths[segmentOfStep[t]])
                 }
+                if poolsInputs {
+                    let segment = segmentOfStep[t]
+                    for j in 0..<m { pooled[segments * n + segment * m + j] += x[t * m + j] / Double(lengths[segment]) }
+                }
             }
         }
         return Trace(x: x, steps: steps, gates: gates, cells: cells, hiddens: hiddens, pooled: pooled)
@@ -93,6 +102,9 @@ struct FloatLSTM {
         for t in stride(from: steps - 1, through: 0, by: -1) {
             let g = t * 4 * n
             let pool = segmentOfStep[t] * n, length = Double(lengths[segmentOfStep[t]])
+            if poolsInputs {  // the skip connection: x_t reaches its segment's input mean directly
+                for j in 0..<m { dx[t * m + j] += dPooled[segments * n + segmentOfStep[t] * m + j] / length }
+            }
             for k in 0..<n {
                 let dh = dPooled[pool + k] / length + dhNext[k]
                 let c = trace.cells[t * n + k], tc = tanh(c)

@@ -55,6 +55,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Pooling segments of the encoders trained or recalibrated (1: one mean over all steps, as before; up to 16). With --recalibrate, omitted keeps the base encoder's.")
     var poolingSegments: Int?
 
+    @Option(help: "Whether the encoders trained or recalibrated also pool each segment's mean input step beside the LSTM's (true or false; a skip connection, so bits can follow single feature values). With --recalibrate, omitted keeps the base encoder's; otherwise omitted is false.")
+    var poolInputs: Bool?
+
     @Flag(help: "Do not train: re-centre the --media encoders of --base on --calibration-works fresh works.")
     var recalibrate = false
 
@@ -141,13 +144,13 @@ struct TrainCommand: ParsableCommand {
         guard recalibrate else { return try trainOne(synth, extraKinds: kinds, &random) }
         guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
         return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge,
-                                         extraKinds: kinds, poolingSegments: poolingSegmentsByte)
+                                         extraKinds: kinds, poolingSegments: poolingSegmentsByte, poolsInputs: poolInputs)
     }
 
     func trainOne<S: WorkSynthesiser>(_ synth: S, extraKinds: [String], _ random: inout SeededRandom) throws -> EncoderWeights {
         let started = Date()
         var trainer = Trainer(synth: synth, hidden: hidden, random: &random, poolSize: poolSize,
-                              poolingSegments: poolingSegmentsByte ?? 0)
+                              poolingSegments: poolingSegmentsByte ?? 0, poolsInputs: poolInputs ?? false)
         trainer.train(steps: steps, batch: batch) {
             print($0)
             fflush(nil)  // progress shows as it happens even when stdout is a file

@@ -18,12 +18,14 @@ struct Trainer<Synth: WorkSynthesiser> {
     /// The model file's pooling-segments byte the encoder is trained and exported with.
     let poolingSegments: UInt8
 
-    init(synth: Synth, hidden: Int, random: inout SeededRandom, poolSize: Int, poolingSegments: UInt8 = 0) {
+    init(synth: Synth, hidden: Int, random: inout SeededRandom, poolSize: Int, poolingSegments: UInt8 = 0,
+         poolsInputs: Bool = false) {
         self.synth = synth
         self.random = random.split()
         self.poolingSegments = poolingSegments
         lstm = FloatLSTM(input: FeatureSequence.width, hidden: hidden, random: &random)
         lstm.segments = max(1, Int(poolingSegments))
+        lstm.poolsInputs = poolsInputs
         generator = PerturbationGenerator(width: FeatureSequence.width, bound: 0.15, random: &random)
         mean = [Double](repeating: 0, count: lstm.pooledSize)
         for _ in 0..<poolSize {
@@ -100,12 +102,14 @@ struct Trainer<Synth: WorkSynthesiser> {
             // The hyperplanes' own stream, as `--recalibrate --whitened` draws them, so that
             // re-centring the exported file gives this same file.
             var rows = SeededRandom(seed: calibrationSeed)
-            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments)
+            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments,
+                                     poolsInputs: lstm.poolsInputs)
             (projection, bias) = Whitening.projection(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed,
                                                       ridge: ridge, extraKinds: extraKinds, random: &rows)
         } else if calibrationWorks > 0 {
             // The median is taken of what inference will compute: the quantised weights.
-            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments)
+            let exported = FloatLSTM(input: lstm.input, hidden: n, parameters: p.map { Double(q($0)) / 4096 }, segments: lstm.segments,
+                                     poolsInputs: lstm.poolsInputs)
             let pooled = Calibration.pooledStates(synth, lstm: exported, count: calibrationWorks, seed: calibrationSeed)
             bias = Calibration.medianBiases(projection: projection.map { Double(q($0)) / 4096 }, width: width, pooled: pooled)
         } else {
@@ -115,6 +119,7 @@ struct Trainer<Synth: WorkSynthesiser> {
                                   recurrentWeights: p[lstm.wxCount..<lstm.wxCount + lstm.whCount].map(q),
                                   gateBias: p[(lstm.wxCount + lstm.whCount)...].map(q),
                                   projection: projection.map(q), projectionBias: bias.map(q),
-                                  featureRevision: Features.latestRevision(synth.medium), poolingSegments: poolingSegments)
+                                  featureRevision: Features.latestRevision(synth.medium), poolingSegments: poolingSegments,
+                                  poolsInputs: lstm.poolsInputs)
     }
 }

@@ -3,9 +3,11 @@ import FolioCore
 import Testing
 @testable import FolioFingerprint
 
-func makeWeights(_ parts: EncoderWeightsParts, hidden: Int, poolingSegments: UInt8 = 0) throws -> EncoderWeights {
+func makeWeights(_ parts: EncoderWeightsParts, hidden: Int, poolingSegments: UInt8 = 0,
+                 poolsInputs: Bool = false) throws -> EncoderWeights {
     try EncoderWeights(inputSize: 16, hiddenSize: hidden, inputWeights: parts[0], recurrentWeights: parts[1],
-                       gateBias: parts[2], projection: parts[3], projectionBias: parts[4], poolingSegments: poolingSegments)
+                       gateBias: parts[2], projection: parts[3], projectionBias: parts[4], poolingSegments: poolingSegments,
+                       poolsInputs: poolsInputs)
 }
 
 @Suite struct ActivationTableTests {
@@ -165,9 +167,9 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int, poolingSegments: UIn
         (20, 1, .media("two image encoders")),
         // The audio encoder's feature revision: audio has only revision 0.
         (21, 1, .unsupportedFeatureRevision(medium: "audio", revision: 1)),
-        // The audio encoder's pooling segments (0...16), then the byte after it.
+        // The audio encoder's pooling segments (0...16), then its input pooling (0 or 1).
         (22, 17, .invalidShape("audio pooling segments 17 not in 0...16")),
-        (23, 1, .invalidShape("reserved encoder byte is not zero")),
+        (23, 2, .invalidShape("audio input pooling 2 is neither 0 nor 1")),
     ]
 
     @Test(arguments: damages)

@@ -183,9 +183,4 @@ import Testing
         #expect(throws: ModelError.self) { try ModelFile.decode(bytes) }
     }
 
-    @Test func theByteAfterTheSegmentsMustStayZero() throws {
-        var bytes = try file(imageSegments: 4)
-        bytes[Self.imageSegmentsOffset + 1] = 1
-        #expect(throws: ModelError.invalidShape("reserved encoder byte is not zero")) { try ModelFile.decode(bytes) }
-    }
 }

@@ -145,15 +145,21 @@ enum Reference {
             hiddens.append(h)
         }
         // Segment s is steps s·T/S ..< (s+1)·T/S (integer division); an empty one stays zero.
+        // With input pooling, each segment's mean input step follows all the hidden means.
         let segments = max(1, Int(weights.poolingSegments))
-        var pooled: [Int64] = []
+        var pooled: [Int64] = [], inputMeans: [Int64] = []
         for s in 0..<segments {
             let first = s * count / segments, end = (s + 1) * count / segments
-            var sum = [Int64](repeating: 0, count: n)
-            for t in first..<end { for k in 0..<n { sum[k] += hiddens[t][k] } }
+            var sum = [Int64](repeating: 0, count: n), inputSum = [Int64](repeating: 0, count: m)
+            for t in first..<end {
+                for k in 0..<n { sum[k] += hiddens[t][k] }
+                for j in 0..<m { inputSum[j] += x[t * m + j] }
+            }
             pooled += end > first ? sum.map { FixedMath.roundedDivide($0, Int64(end - first)) } : sum
+            inputMeans += end > first ? inputSum.map { FixedMath.roundedDivide($0, Int64(end - first)) } : inputSum
         }
-        let width = segments * n
+        if weights.poolsInputs { pooled += inputMeans }
+        let width = pooled.count
         return (0..<256).map { bit in
             var acc = Int64(weights.projectionBias[bit]) << 12
             for k in 0..<width { acc += Int64(weights.projection[bit * width + k]) * pooled[k] }
@@ -251,6 +257,24 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
             // Fewer steps than segments (empty segments), as many, and more, unevenly split.
             for steps in [0, 1, 2, segments - 1, segments, segments + 1, 17, 60] {
                 let values = (0..<steps * 16).map { _ in rng.int16(-8000...8000) }
+                #expect(LSTMEncoder(weights: w).projections(FeatureSequence(values: values))
+                    == Reference.projections(w, values), "hidden \(hidden), \(steps) steps")
+            }
+        }
+    }
+
+    @Test(arguments: [1, 2, 8, 16])
+    func inputPooledProjectionsEqualTheReference(segments: Int) throws {
+        var rng = TestRandom(seed: UInt64(950 + segments))
+        for (hidden, scale) in [(1, Int16.max), (5, 8000), (32, 1200)] {
+            var parts = try rng.weights(hidden: hidden, scale: scale)
+            parts[3] = (0..<256 * segments * (hidden + 16)).map { _ in rng.int16(-scale...scale) }
+            let w = try makeWeights(parts, hidden: hidden, poolingSegments: UInt8(segments), poolsInputs: true)
+            for steps in [0, 1, segments - 1, segments + 1, 17, 60] where steps >= 0 {
+                // Full-range inputs too: an input mean can reach 2^15, unlike a hidden mean.
+                let values = (0..<steps * 16).map { _ in
+                    scale == .max ? Int16.random(in: .min ... .max, using: &rng) : rng.int16(-8000...8000)
+                }
                 #expect(LSTMEncoder(weights: w).projections(FeatureSequence(values: values))
                     == Reference.projections(w, values), "hidden \(hidden), \(steps) steps")
             }

@@ -2,8 +2,9 @@
 /// accumulators (products of two Q12 values are Q24; a sum of 48 of them can pass 2^31, so
 /// 32-bit accumulators could overflow), sigmoid and tanh come from `ActivationTables`, the
 /// hidden states are averaged per pooling segment with one rounded division each
-/// (`PoolingSegments`; one segment is the mean over all steps), and the signs of the projection
-/// of those means, side by side, are the bits.
+/// (`PoolingSegments`; one segment is the mean over all steps), with `poolsInputs` the input
+/// steps are averaged per segment the same way, and the signs of the projection of those
+/// means, side by side, are the bits.
 /// Every shift is an arithmetic floor shift; no floating point is used.
 struct LSTMEncoder: Sendable {
     let weights: EncoderWeights
@@ -31,14 +32,17 @@ struct LSTMEncoder: Sendable {
     /// shifted back), so each product is at most 2^30 and a gate sums at most 16 + 256 of them
     /// plus a 2^27 bias: below 2^39, so the `&+`/`&*` accumulations cannot wrap. The cell
     /// update f·c + i·g is below 2^12·2^20 + 2^24, the hidden sum below 2^12 per step times at
-    /// most 2^31 steps. A segment mean is at most 2^12, so a projection sums at most
-    /// 16·256 = 2^12 products below 2^27 plus a 2^27 bias: below 2^40.
+    /// most 2^31 steps. A hidden mean is at most 2^12 and an input mean at most 2^15 (feature
+    /// values are Int16; their sums over at most 2^31 steps stay below 2^46), so a projection
+    /// sums at most 16·(256 + 16) < 2^13 products below 2^30 plus a 2^27 bias: below 2^44.
     func projections(_ features: FeatureSequence) -> [Int64] {
         let n = weights.hiddenSize, m = weights.inputSize, width = m + n
         let steps = features.count, segments = weights.segments
         let bounds = PoolingSegments.bounds(steps: steps, segments: segments)
         let segmentOfStep = PoolingSegments.segmentOfStep(steps: steps, segments: segments)
         var sum = [Int64](repeating: 0, count: segments * n)
+        // Each segment's input sum, when the model pools inputs (empty otherwise).
+        var inputSum = [Int64](repeating: 0, count: weights.poolsInputs ? segments * m : 0)
         let state = UnsafeMutablePointer<Int64>.allocate(capacity: width)  // [x_t, h]
         let c = UnsafeMutablePointer<Int64>.allocate(capacity: n)
         let z = UnsafeMutablePointer<Int64>.allocate(capacity: 4 * n)
@@ -59,6 +63,7 @@ struct LSTMEncoder: Sendable {
                                 for t in 0..<steps {
                                     let pool = segmentOfStep[t] * n
                                     for j in 0..<m { state[j] = Int64(x[t * m + j]) }
+                                    if !inputSum.isEmpty { for j in 0..<m { inputSum[segmentOfStep[t] * m + j] &+= state[j] } }
                                     for row in 0..<4 * n {
                                         let w = rows.baseAddress.unsafelyUnwrapped + row * width
                                         var acc = bias[row]
@@ -83,12 +88,16 @@ struct LSTMEncoder: Sendable {
             }
         }
         // An empty segment (fewer steps than segments) keeps its zero sum and is never divided.
-        var pooled = sum
+        var pooled = sum + inputSum
+        let inputs = segments * n
         for segment in 0..<segments where bounds[segment + 1] > bounds[segment] {
             let count = Int64(bounds[segment + 1] - bounds[segment])
             for k in 0..<n { pooled[segment * n + k] = FixedMath.roundedDivide(sum[segment * n + k], count) }
+            for j in 0..<inputSum.count / segments {
+                pooled[inputs + segment * m + j] = FixedMath.roundedDivide(inputSum[segment * m + j], count)
+            }
         }
-        let pooledWidth = segments * n
+        let pooledWidth = weights.pooledWidth
         return (0..<EncoderWeights.codeBits).map { bit in
             var acc = Int64(weights.projectionBias[bit]) << 12
             for k in 0..<pooledWidth { acc += Int64(weights.projection[bit * pooledWidth + k]) * pooled[k] }

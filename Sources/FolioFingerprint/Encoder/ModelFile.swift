@@ -13,9 +13,11 @@
 /// 20     ...   per encoder: medium tag (1 byte: 0 audio, 1 image, 2 text), feature revision
 ///              (1 byte, `Features.latestRevision`; 0 in the first models), pooling segments
 ///              (1 byte: 0 or 1 one mean over all steps, as every model before it had;
-///              2...16 that many segments, `PoolingSegments`), 1 zero byte, then Int16
-///              arrays: input weights, recurrent weights, gate bias, projection (256 ×
-///              segments·hidden), projection bias (sizes as in `EncoderWeights`)
+///              2...16 that many segments, `PoolingSegments`), input pooling (1 byte: 0 as
+///              in every model before it, 1 each segment's mean input is pooled too), then
+///              Int16 arrays: input weights, recurrent weights, gate bias, projection (256 ×
+///              segments·(hidden + input if pooled)), projection bias (sizes as in
+///              `EncoderWeights`)
 /// ```
 /// The file must end exactly after the last encoder. Its SHA-256 is the model id.
 public enum ModelFile {
@@ -35,7 +37,7 @@ public enum ModelFile {
         out += [12, UInt8(Medium.allCases.count), 0, 0]
         for medium in Medium.allCases {
             guard let weights = encoders[medium] else { continue }
-            out += [medium.rawValue, weights.featureRevision, weights.poolingSegments, 0]
+            out += [medium.rawValue, weights.featureRevision, weights.poolingSegments, weights.poolsInputs ? 1 : 0]
             for array in weights.arrays { for v in array { out += le16(Int(UInt16(bitPattern: v))) } }
         }
         return out
@@ -71,8 +73,10 @@ public enum ModelFile {
             guard Int(segments) <= EncoderWeights.maxPoolingSegments else {
                 throw .invalidShape("\(medium) pooling segments \(segments) not in 0...\(EncoderWeights.maxPoolingSegments)")
             }
-            guard bytes[offset + 3] == 0 else { throw .invalidShape("reserved encoder byte is not zero") }
-            let counts = EncoderWeights.arrayCounts(input: input, hidden: hidden, segments: max(1, Int(segments)))
+            let inputPooling = bytes[offset + 3]
+            guard inputPooling <= 1 else { throw .invalidShape("\(medium) input pooling \(inputPooling) is neither 0 nor 1") }
+            let counts = EncoderWeights.arrayCounts(input: input, hidden: hidden, segments: max(1, Int(segments)),
+                                                    poolsInputs: inputPooling == 1)
             guard encoders[medium] == nil else { throw .media("two \(medium) encoders") }
             offset += 4
             var arrays: [[Int16]] = []
@@ -84,7 +88,7 @@ public enum ModelFile {
             encoders[medium] = try EncoderWeights(inputSize: input, hiddenSize: hidden, inputWeights: arrays[0],
                                                   recurrentWeights: arrays[1], gateBias: arrays[2],
                                                   projection: arrays[3], projectionBias: arrays[4], featureRevision: revision,
-                                                  poolingSegments: segments)
+                                                  poolingSegments: segments, poolsInputs: inputPooling == 1)
         }
         guard offset == bytes.count else { throw .trailingBytes(bytes.count - offset) }
         return encoders
