@@ -50,10 +50,10 @@ import Testing
 
     static let golden: [(String, String)] = [
         ("tones.wav", "bf70ed6e7d4265f9854ebcea4af03658be4edd32938f3bd731352ff902c7a244"),
-        ("pattern.pgm", "67213af48b0d586d2e76d75161bc95360866c6fa5439a07d24906f517c15d36a"),
-        ("gradient.png", "7cf181c5c08635985c1f49a4b988f3b2d5c839027cb671c648441c6da8605fea"),
-        ("flat-colour.jpg", "822fd3054503cf439701b7d1014d595c84bec3dbed490f098d3a6b539e176506"),
-        ("paragraph.txt", "5a4466fc264f246fb5a6a4f66fdd918c0baf0c166eb3c79f4d00bf98212cbc6b"),
+        ("pattern.pgm", "105ad9ac27ca5a6b88bb10f00c7f8d5e4be30ac71022347462259dfa6e7b7d58"),
+        ("gradient.png", "0bdab0b69be708462de53b0deee02169b22c96e7702d50f7d65e1dfc66a34a6a"),
+        ("flat-colour.jpg", "e7a2bb2a379a3097a38ad43f5166d50aef9b599551e2635af450a0d745762330"),
+        ("paragraph.txt", "4422ec100f980b42be874664e2fb2908877700b8e6dd9026714a08be27b5058b"),
     ]
 
     @Test(arguments: golden)
@@ -62,14 +62,20 @@ import Testing
         #expect(HexCoding.encode(identity.fingerprint.bytes) == hex)
     }
 
-    /// The image encoder pools over 8 segments (16 steps: 2 per segment); audio and text keep
-    /// the one mean (the byte 0 of every earlier file), which is why their codes above did not
-    /// change when the image encoder did.
-    @Test func shippedModelPoolsOnlyImagesOverSegments() throws {
+    /// The image encoder pools over 8 segments (16 steps: 2 per segment) and text over one,
+    /// both with each segment's mean input beside its mean hidden state; audio keeps the one
+    /// mean of hidden states (the bytes 0 of every earlier file), which is why its code above
+    /// did not change when the image and text encoders did.
+    @Test func shippedModelPoolsImagesOverSegmentsAndImagesAndTextOverInputs() throws {
         let model = try Self.model()
         #expect(model.encoders[.image]?.weights.poolingSegments == 8)
+        #expect(model.encoders[.image]?.weights.poolsInputs == true)
+        #expect(model.encoders[.image]?.weights.pooledWidth == 8 * (32 + 16))
+        #expect(model.encoders[.text]?.weights.segments == 1)
+        #expect(model.encoders[.text]?.weights.poolsInputs == true)
+        #expect(model.encoders[.text]?.weights.pooledWidth == 32 + 16)
         #expect(model.encoders[.audio]?.weights.poolingSegments == 0)
-        #expect(model.encoders[.text]?.weights.poolingSegments == 0)
+        #expect(model.encoders[.audio]?.weights.poolsInputs == false)
     }
 
     @Test func shippedModelIdIsTheRecordedHash() throws {

@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "92f347539feac5f00d07f3b5444bb06b138cae114fbe5a0e2856dc2f3f8186c1",
+  "modelId": "d39248028b24042366151d215b879e87834767a284b9f8a006fd30bfca3fd6ca",
   "network": "test",
   "poa": {
     "authorities": [
