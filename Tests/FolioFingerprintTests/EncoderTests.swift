@@ -184,14 +184,16 @@ func makeWeights(_ parts: EncoderWeightsParts, hidden: Int, poolingSegments: UIn
         let encoderBytes = 4 + 2 * EncoderWeights.arrayCounts(input: 16, hidden: 1).reduce(0, +)
         let textRevision = 20 + 2 * encoderBytes + 1  // audio, image, text in file order
         #expect(bytes[textRevision - 1] == Medium.text.rawValue)
-        bytes[textRevision] = 1
-        let decoded = try ModelFile.decode(bytes)
-        #expect(decoded[.text]?.featureRevision == 1)
-        #expect(decoded[.audio]?.featureRevision == 0)
-        #expect(try ModelFile.encode(decoded) == bytes)
-        #expect(try FingerprintModel(fileBytes: bytes).featureRevision(.text) == 1)
-        bytes[textRevision] = 2
-        #expect(throws: ModelError.unsupportedFeatureRevision(medium: "text", revision: 2)) { try ModelFile.decode(bytes) }
+        for revision: UInt8 in [1, 2] {
+            bytes[textRevision] = revision
+            let decoded = try ModelFile.decode(bytes)
+            #expect(decoded[.text]?.featureRevision == revision)
+            #expect(decoded[.audio]?.featureRevision == 0)
+            #expect(try ModelFile.encode(decoded) == bytes)
+            #expect(try FingerprintModel(fileBytes: bytes).featureRevision(.text) == revision)
+        }
+        bytes[textRevision] = 3
+        #expect(throws: ModelError.unsupportedFeatureRevision(medium: "text", revision: 3)) { try ModelFile.decode(bytes) }
     }
 
     @Test func trailingBytesAreRefused() throws {

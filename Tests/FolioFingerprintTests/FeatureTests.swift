@@ -134,8 +134,35 @@ enum Synth {
             != TextFeatures.extract("See section 312 high level page 1024", revision: 0))
     }
 
+    /// The 64-bit hash a text step was spread from: nibble i of the hash is (v/256 + 15)/2.
+    func hash(ofStep values: ArraySlice<Int16>) -> UInt64 {
+        values.enumerated().reduce(UInt64(0)) { $0 | UInt64((Int($1.element) / 256 + 15) / 2) << UInt64(4 * $1.offset) }
+    }
+
+    @Test func revisionTwoIsRevisionOnesStepsInHashOrder() throws {
+        let text = "It was the best of times, it was the worst of times; it was the age of wisdom."
+        let one = try TextFeatures.extract(text, revision: 1), two = try TextFeatures.extract(text, revision: 2)
+        let hashesOne = (0..<one.count).map { hash(ofStep: one.step($0)) }
+        let hashesTwo = (0..<two.count).map { hash(ofStep: two.step($0)) }
+        // 18 words, so 17 two-word shingles, "it was" three times and "of times" twice among them.
+        #expect(hashesOne.count == 17 && hashesOne.first == TextFeatures.fnv1a("it was"))
+        #expect(hashesTwo == hashesOne.sorted())
+        #expect(hashesTwo.filter { $0 == TextFeatures.fnv1a("it was") }.count == 3)
+        #expect(hashesOne != hashesOne.sorted())  // so the order did change
+    }
+
+    @Test func revisionTwoDoesNotSeeWhereAShingleStands() throws {
+        // Two passages swapped: only the shingle across the join differs ("d e" in one, "f a" in
+        // the other); the four shared shingles come in the same (hash) order in both.
+        let a = try TextFeatures.extract("a b c d. e f", revision: 2), b = try TextFeatures.extract("e f. a b c d", revision: 2)
+        let sharedA = (0..<a.count).map { hash(ofStep: a.step($0)) }.filter { $0 != TextFeatures.fnv1a("d e") }
+        let sharedB = (0..<b.count).map { hash(ofStep: b.step($0)) }.filter { $0 != TextFeatures.fnv1a("f a") }
+        #expect(sharedA == sharedB && sharedA.count == 4)
+        #expect(try TextFeatures.extract("a b c d. e f", revision: 1) != TextFeatures.extract("e f. a b c d", revision: 1))
+    }
+
     @Test func rewrappingCaseAndPunctuationDoNotChangeFeatures() throws {
-        for revision: UInt8 in [0, 1] {
+        for revision: UInt8 in [0, 1, 2] {
             let a = try TextFeatures.extract("The quick brown fox jumps over the lazy dog.", revision: revision)
             let b = try TextFeatures.extract("THE QUICK brown\n  fox -- jumps, over; the\tlazy DOG", revision: revision)
             #expect(a == b)

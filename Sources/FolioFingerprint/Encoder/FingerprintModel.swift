@@ -36,7 +36,7 @@ public struct FingerprintModel: Sendable {
     /// `--media text`, each `--steps 300 --batch 24 --pool-size 300 --calibration-works 400`),
     /// their hyperplanes then redrawn with `--recalibrate --media image,text --ridge 0.01`;
     /// docs/fingerprint.md, "Training".
-    public static let shippedIDHex = "d39248028b24042366151d215b879e87834767a284b9f8a006fd30bfca3fd6ca"
+    public static let shippedIDHex = "f57f30c9d6d4ee9f86a5afaa48bfcb74fe6586b778956cd674e3928f5d6885ba"
 
     /// The model shipped with this build, checked against `expectedID`.
     public static func shipped(expectedID: Hash256) throws(ModelError) -> FingerprintModel {

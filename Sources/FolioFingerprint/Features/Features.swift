@@ -11,7 +11,7 @@ public enum Features {
     public static func latestRevision(_ medium: Medium) -> UInt8 {
         switch medium {
         case .audio, .image: 0
-        case .text: 1
+        case .text: 2
         }
     }
 

@@ -12,6 +12,10 @@
 /// unrelated texts then share too many common words, and the closest impostor pair fell from 45
 /// bits to 13 on the validation set). Revision 1 also joins a word across "." or "," followed by a
 /// word character, so "3.1.2", "1,000" and "e.g." keep one word when punctuation is stripped.
+/// Revision 2 is revision 1 with the steps in ascending order of their shingle's hash instead of
+/// text order: the sequence is then a property of the set of shingles, not of where they stand,
+/// so pooling segments become hash ranges (a word edit changes only the segments its shingles
+/// fall in, and a moved paragraph changes none but at its joins).
 enum TextFeatures {
     /// Words per shingle at `revision`.
     static func shingleSize(revision: UInt8) -> Int { revision == 0 ? 3 : 2 }
@@ -62,17 +66,17 @@ enum TextFeatures {
         return hash
     }
 
-    /// The features of `text` at feature `revision` (0 or 1; see the type's notes). Throws when
+    /// The features of `text` at feature `revision` (0, 1 or 2; see the type's notes). Throws when
     /// the text holds no words.
     static func extract(_ text: String, revision: UInt8) throws(InputProblem) -> FeatureSequence {
         let words = words(text, joiningInnerStops: revision >= 1)
         guard !words.isEmpty else { throw .unsupported("text with no words to fingerprint") }
         let shingleSize = shingleSize(revision: revision)
         let count = max(1, words.count - shingleSize + 1)
+        var hashes = (0..<count).map { s in fnv1a(words[s..<min(words.count, s + shingleSize)].joined(separator: " ")) }
+        if revision >= 2 { hashes.sort() }
         var values = [Int16](repeating: 0, count: count * FeatureSequence.width)
-        for s in 0..<count {
-            let shingle = words[s..<min(words.count, s + shingleSize)].joined(separator: " ")
-            let hash = fnv1a(shingle)
+        for (s, hash) in hashes.enumerated() {
             for i in 0..<FeatureSequence.width {
                 let nibble = Int16((hash >> UInt64(4 * i)) & 0xF)
                 values[s * FeatureSequence.width + i] = (2 * nibble - 15) << 8  // (n − 7.5)/8 in Q12

@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "d39248028b24042366151d215b879e87834767a284b9f8a006fd30bfca3fd6ca",
+  "modelId": "f57f30c9d6d4ee9f86a5afaa48bfcb74fe6586b778956cd674e3928f5d6885ba",
   "network": "test",
   "poa": {
     "authorities": [
