@@ -1,3 +1,4 @@
+import Dispatch
 import FolioCore
 import FolioFingerprint
 import Foundation
@@ -17,16 +18,21 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
 
     /// The typed identity behind the text fields, for building a registration.
     public let identity: WorkIdentity
+    /// Where the time went, in milliseconds.
+    public let timing: FingerprintTiming
 
-    private enum CodingKeys: String, CodingKey { case file, medium, fingerprint, modelId, contentHash }
+    private enum CodingKeys: String, CodingKey { case file, medium, fingerprint, modelId, contentHash, timing }
 
     /// Reads `file` and fingerprints it with the model file at `modelPath`, or with the model
     /// shipped in this build when `modelPath` is nil.
     public static func compute(file: String, modelPath: String?) throws(WalletError) -> LocalFingerprint {
+        let started = DispatchTime.now()
         let model = if let modelPath { try loadModel(modelPath) } else { try shippedModel() }
+        let modelLoaded = DispatchTime.now()
         guard let data = FileManager.default.contents(atPath: file) else {
             throw .usage("cannot read \(file). Check the path and its permissions.")
         }
+        let read = DispatchTime.now()
         let identity: WorkIdentity
         do {
             identity = try Fingerprinter(model: model).identify(Array(data), file: file)
@@ -34,9 +40,13 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
             throw WalletError(code: "fingerprint-failed", exit: .refused,
                               message: "could not fingerprint \(file): \(error). Check that it is a WAV, PNG, JPEG, PPM or UTF-8 text file.")
         }
+        let done = DispatchTime.now()
+        let timing = FingerprintTiming(modelMs: milliseconds(from: started, to: modelLoaded), readMs: milliseconds(from: modelLoaded, to: read),
+                                       fingerprintMs: milliseconds(from: read, to: done), totalMs: milliseconds(from: started, to: done))
         return LocalFingerprint(file: file, medium: identity.medium.description,
                                 fingerprint: HexCoding.encode(identity.fingerprint.bytes),
-                                modelId: identity.modelID.hex, contentHash: identity.contentHash.hex, identity: identity)
+                                modelId: identity.modelID.hex, contentHash: identity.contentHash.hex, identity: identity,
+                                timing: timing)
     }
 
     /// The chain's media type for this work's medium.
@@ -46,6 +56,10 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
         case .image: .image
         case .text: .text
         }
+    }
+
+    private static func milliseconds(from start: DispatchTime, to end: DispatchTime) -> Double {
+        Double(end.uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
     }
 
     private static func loadModel(_ path: String) throws(WalletError) -> FingerprintModel {
@@ -67,4 +81,16 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
                               message: "the fingerprint model shipped with folio cannot be used: \(error). Pass --model FILE, or reinstall Folio.")
         }
     }
+}
+
+/// Wall-clock milliseconds of `folio fingerprint`'s stages, as `--json` reports them.
+public struct FingerprintTiming: Sendable, Equatable, Encodable {
+    /// Loading the model file and checking its SHA-256.
+    public let modelMs: Double
+    /// Reading the work's file.
+    public let readMs: Double
+    /// Decoding, features, encoder and the content SHA-256.
+    public let fingerprintMs: Double
+    /// All of it, from the start of the model load.
+    public let totalMs: Double
 }
