@@ -43,17 +43,36 @@ public struct Fingerprinter: Sendable {
     /// For large files the content SHA-256 is computed on another thread while the work is
     /// decoded and encoded; the two share nothing but the input bytes, so the result is the same.
     public func identify(_ bytes: [UInt8], file: String) throws(FingerprintError) -> WorkIdentity {
-        guard bytes.count >= Self.concurrentHashThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
-            let (fingerprint, medium) = try code(bytes, file: file)
-            return WorkIdentity(fingerprint: fingerprint, modelID: model.id, medium: medium,
-                                contentHash: SHA256.hash(bytes))
+        try identify(byteCount: bytes.count, hash: { SHA256.hash(bytes) }) { () throws(FingerprintError) in
+            try code(bytes, file: file)
+        }
+    }
+
+    /// The same identity from bytes held outside an array, such as a mapped file (`MappedFile`):
+    /// a WAV is read where it lies, so a long recording is never copied; any other input is
+    /// copied into an array first (its reader takes one). `bytes` must stay valid until this
+    /// returns.
+    public func identify(_ bytes: UnsafeRawBufferPointer, file: String) throws(FingerprintError) -> WorkIdentity {
+        guard WAVReader.isWAV(bytes) else { return try identify(Array(bytes), file: file) }
+        let shared = ConcurrentShare(bytes)
+        return try identify(byteCount: bytes.count, hash: { SHA256.hash(shared.value) }) { () throws(FingerprintError) in
+            try wavCode(shared.value, file: file)
+        }
+    }
+
+    /// `code` and `hash`, on two threads for inputs of `concurrentHashThreshold` bytes or more.
+    private func identify(byteCount: Int, hash: @escaping @Sendable () -> Hash256,
+                          code: @escaping @Sendable () throws(FingerprintError) -> (Fingerprint, Medium)) throws(FingerprintError) -> WorkIdentity {
+        guard byteCount >= Self.concurrentHashThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            let (fingerprint, medium) = try code()
+            return WorkIdentity(fingerprint: fingerprint, modelID: model.id, medium: medium, contentHash: hash())
         }
         let slots = Slots()
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                slots.hash = SHA256.hash(bytes)
+                slots.hash = hash()
             } else {
-                slots.result = Result { () throws(FingerprintError) in try code(bytes, file: file) }
+                slots.result = Result { () throws(FingerprintError) in try code() }
             }
         }
         guard let result = slots.result, let contentHash = slots.hash else { preconditionFailure("both parts ran") }
@@ -71,30 +90,47 @@ public struct Fingerprinter: Sendable {
         var result: Result<(Fingerprint, Medium), FingerprintError>?
     }
 
+    /// The fingerprint and medium of a WAV file held in `bytes`: the checks, errors and features
+    /// of the array path's WAV branch, reading the samples in place.
+    private func wavCode(_ bytes: UnsafeRawBufferPointer, file: String) throws(FingerprintError) -> (Fingerprint, Medium) {
+        try encoded(file: file) { () throws(FingerprintInputError) -> (FeatureSequence, Medium) in
+            let (range, format) = try MediaDecoder.wrapping(file) { () throws(InputProblem) in try WAVReader.dataChunkRange(bytes) }
+            let features = try MediaDecoder.wrapping(file) { () throws(InputProblem) in
+                try AudioFeatures.extract(wavData: UnsafeRawBufferPointer(rebasing: bytes[range]), format: format)
+            }
+            return (features, .audio)
+        }
+    }
+
     /// The fingerprint and medium of `bytes`.
     private func code(_ bytes: [UInt8], file: String) throws(FingerprintError) -> (Fingerprint, Medium) {
-        let medium: Medium
-        let features: FeatureSequence
-        do {
+        try encoded(file: file) { () throws(FingerprintInputError) -> (FeatureSequence, Medium) in
             if bytes.starts(with: "RIFF".utf8), WAVReader.isWAV(bytes) {
                 // WAV without a decoded copy of the samples: the same checks, errors and
                 // features as `MediaDecoder.decode` followed by `Features.extract`.
                 let (data, format) = try MediaDecoder.wrapping(file) { () throws(InputProblem) in
                     try WAVReader.dataChunk(bytes)
                 }
-                features = try AudioFeatures.extract(wavData: data, format: format)
-                medium = .audio
-            } else {
-                let work = try MediaDecoder.decode(bytes, file: file)
-                features = try Features.extract(work, revision: model.featureRevision(work.medium))
-                medium = work.medium
+                let features = try MediaDecoder.wrapping(file) { () throws(InputProblem) in
+                    try AudioFeatures.extract(wavData: data, format: format)
+                }
+                return (features, .audio)
             }
-        } catch let error as FingerprintInputError {
-            throw .input(error)
-        } catch let problem as InputProblem {
-            throw .input(FingerprintInputError(file: file, problem: problem))
+            let work = try MediaDecoder.decode(bytes, file: file)
+            let features = try MediaDecoder.wrapping(file) { () throws(InputProblem) in
+                try Features.extract(work, revision: model.featureRevision(work.medium))
+            }
+            return (features, work.medium)
+        }
+    }
+
+    /// The code of the features `body` reads, with its input errors and the model's wrapped.
+    private func encoded(file: String, _ body: () throws(FingerprintInputError) -> (FeatureSequence, Medium)) throws(FingerprintError) -> (Fingerprint, Medium) {
+        let features: FeatureSequence, medium: Medium
+        do {
+            (features, medium) = try body()
         } catch {
-            throw .input(FingerprintInputError(file: file, problem: .unknownFormat))
+            throw .input(error)
         }
         do {
             return (try model.fingerprint(features, medium: medium), medium)

@@ -29,13 +29,16 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
         let started = DispatchTime.now()
         let model = if let modelPath { try loadModel(modelPath) } else { try shippedModel() }
         let modelLoaded = DispatchTime.now()
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw .usage("cannot read \(file). Check the path and its permissions.")
+        // Mapped, not read: a long WAV is then fingerprinted where it lies, with no copy.
+        let mapped: MappedFile
+        do { mapped = try MappedFile(path: file) } catch {
+            throw .usage("cannot read \(file): \(error.reason). Check the path and its permissions.")
         }
+        defer { withExtendedLifetime(mapped) {} }  // the buffer must outlive identify
         let read = DispatchTime.now()
         let identity: WorkIdentity
         do {
-            identity = try Fingerprinter(model: model).identify(Array(data), file: file)
+            identity = try Fingerprinter(model: model).identify(mapped.bytes, file: file)
         } catch {
             throw WalletError(code: "fingerprint-failed", exit: .refused,
                               message: "could not fingerprint \(file): \(error). Check that it is a WAV, PNG, JPEG, PPM or UTF-8 text file.")
@@ -87,7 +90,7 @@ public struct LocalFingerprint: Sendable, Equatable, Encodable {
 public struct FingerprintTiming: Sendable, Equatable, Encodable {
     /// Loading the model file and checking its SHA-256.
     public let modelMs: Double
-    /// Reading the work's file.
+    /// Opening and mapping the work's file.
     public let readMs: Double
     /// Decoding, features, encoder and the content SHA-256.
     public let fingerprintMs: Double

@@ -353,6 +353,8 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
         #expect(identity.fingerprint.bytes == code)
         #expect(identity.contentHash == SHA256.hash(bytes))
         #expect(identity.medium == .audio && identity.modelID == model.id)
+        // Read in place (as a mapped file is), the same identity, hash included.
+        #expect(try identifyInPlace(Fingerprinter(model: model), bytes, file: "long.wav").get() == identity)
     }
 
     /// Downsampling split into ranges of outputs (as the threaded path splits long clips) must
@@ -427,7 +429,9 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
         for (bit, value) in Reference.projections(encoder.weights, features).enumerated() where value > 0 {
             code[bit / 8] |= 1 << UInt8(bit % 8)
         }
-        #expect(try Fingerprinter(model: model).identify(file, file: "f.wav").fingerprint.bytes == code)
+        let identity = try Fingerprinter(model: model).identify(file, file: "f.wav")
+        #expect(identity.fingerprint.bytes == code)
+        #expect(try identifyInPlace(Fingerprinter(model: model), file, file: "f.wav").get() == identity)
     }
 
     /// The direct WAV path refuses exactly what `MediaDecoder` refuses, with the same error.
@@ -444,6 +448,15 @@ func randomSound(_ rng: inout TestRandom, count: Int) -> [Int16] {
             var got: FingerprintError?
             do throws(FingerprintError) { _ = try fingerprinter.identify(bytes, file: "b.wav") } catch { got = error }
             if let expected { #expect(got == expected, "\(bytes.count) bytes") } else { #expect(got == nil) }
+            // The in-place reader (a mapped file) refuses the same files for the same reasons.
+            let inPlace = identifyInPlace(fingerprinter, bytes, file: "b.wav")
+            if case let .failure(error) = inPlace { #expect(error == expected, "in place, \(bytes.count) bytes") }
+            else { #expect(expected == nil, "in place, \(bytes.count) bytes") }
         }
     }
+}
+
+/// `identify` through its buffer entry point, the way a mapped file is fingerprinted.
+func identifyInPlace(_ fingerprinter: Fingerprinter, _ bytes: [UInt8], file: String) -> Result<WorkIdentity, FingerprintError> {
+    bytes.withUnsafeBytes { buffer in Result { () throws(FingerprintError) in try fingerprinter.identify(buffer, file: file) } }
 }

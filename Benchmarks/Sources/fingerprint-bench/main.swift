@@ -176,8 +176,9 @@ func run(_ arguments: [String]) throws {
     case "audio" where arguments.count == 2:
         let fingerprinter = Fingerprinter(model: try loadModel())
         let (identity, wall, cpu) = try timed {
-            let bytes = try readFile(arguments[1])
-            return try fingerprinter.identify(bytes, file: arguments[1])
+            // As `folio fingerprint` does it: the file mapped, a WAV read where it lies.
+            let mapped = try MappedFile(path: arguments[1])
+            return try withExtendedLifetime(mapped) { try fingerprinter.identify(mapped.bytes, file: arguments[1]) }
         }
         report("folio-audio", wall: wall, cpu: cpu, extra: ",\"code\":\"\(HexCoding.encode(identity.fingerprint.bytes))\"")
     case "audio-phases" where arguments.count == 2:

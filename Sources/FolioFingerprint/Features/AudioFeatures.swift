@@ -29,26 +29,49 @@ enum AudioFeatures {
     /// resampled straight from the file's bytes, without a decoded copy of every sample.
     static func extract(wavData data: ArraySlice<UInt8>, format: WAVReader.Format) throws(InputProblem) -> FeatureSequence {
         let frames = try WAVReader.frameCount(data, format: format)
-        let outCount = max(1, Int((Int64(frames) * Int64(rate)) / Int64(format.sampleRate)))
-        guard !format.isFloat, format.bitsPerSample == 16, outCount <= frames else {
+        guard let outCount = inPlaceOutputCount(frames: frames, format: format) else {
             return extract(try WAVReader.decodeSamples(data, format: format))
         }
-        let mono = data.withUnsafeBufferPointer { buffer in
-            let shared = ConcurrentShare(buffer.baseAddress.unsafelyUnwrapped)
-            return downsampledInParts(frames: frames, outCount: outCount) { range, divisor, out in
-                let bytes = shared.value
-                if format.channels == 1 {
-                    downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
-                        littleEndian16(bytes, 2 * $0)
-                    }
-                } else {
-                    downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
-                        (littleEndian16(bytes, 4 * $0) &+ littleEndian16(bytes, 4 * $0 + 2)) >> 1
-                    }
+        return features(ofMono: data.withUnsafeBufferPointer { buffer in
+            resampled16(buffer.baseAddress.unsafelyUnwrapped, frames: frames, outCount: outCount, channels: format.channels)
+        })
+    }
+
+    /// The same features from a data chunk held elsewhere (a mapped file): 16-bit PCM is read in
+    /// place; any other sample format is copied and decoded as above.
+    static func extract(wavData data: UnsafeRawBufferPointer, format: WAVReader.Format) throws(InputProblem) -> FeatureSequence {
+        let frames = try WAVReader.frameCount(byteCount: data.count, format: format)
+        guard let outCount = inPlaceOutputCount(frames: frames, format: format) else {
+            return extract(try WAVReader.decodeSamples(ArraySlice(data), format: format))
+        }
+        // frameCount guarantees at least one frame, so the buffer has a base address.
+        let bytes = data.bindMemory(to: UInt8.self).baseAddress.unsafelyUnwrapped
+        return features(ofMono: resampled16(bytes, frames: frames, outCount: outCount, channels: format.channels))
+    }
+
+    /// The 8 kHz sample count when `format` can be resampled straight from the file's bytes
+    /// (16-bit PCM, downsampling); nil when the samples must be decoded first.
+    static func inPlaceOutputCount(frames: Int, format: WAVReader.Format) -> Int? {
+        let outCount = max(1, Int((Int64(frames) * Int64(rate)) / Int64(format.sampleRate)))
+        return !format.isFloat && format.bitsPerSample == 16 && outCount <= frames ? outCount : nil
+    }
+
+    /// 16-bit little-endian PCM at `bytes` (`frames` frames of `channels`), channels averaged and
+    /// resampled to `outCount` samples, in parts across cores.
+    static func resampled16(_ bytes: UnsafePointer<UInt8>, frames: Int, outCount: Int, channels: Int) -> [Int16] {
+        let shared = ConcurrentShare(bytes)
+        return downsampledInParts(frames: frames, outCount: outCount) { range, divisor, out in
+            let bytes = shared.value
+            if channels == 1 {
+                downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                    littleEndian16(bytes, 2 * $0)
+                }
+            } else {
+                downsample(frames: frames, outCount: outCount, outputs: range, divisor: divisor, into: out) {
+                    (littleEndian16(bytes, 4 * $0) &+ littleEndian16(bytes, 4 * $0 + 2)) >> 1
                 }
             }
         }
-        return features(ofMono: mono)
     }
 
     /// The 16-bit sample at byte offset `at`, little-endian: what `WAVReader.decodeSamples` stores.

@@ -1,12 +1,14 @@
-/// Reads little- and big-endian integers from a byte array, never past its end.
+/// Reads little- and big-endian integers from bytes (an array, or a mapped file's buffer),
+/// never past their end.
 ///
 /// Every read checks the remaining length first and throws `InputProblem.truncated` naming the
-/// structure being read, so a short or lying file is an error, never a trap.
-struct ByteCursor {
-    let bytes: [UInt8]
+/// structure being read, so a short or lying file is an error, never a trap. `Bytes` is indexed
+/// from 0 (an array or a buffer, not a slice).
+struct ByteCursor<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    let bytes: Bytes
     private(set) var offset: Int
 
-    init(_ bytes: [UInt8], offset: Int = 0) {
+    init(_ bytes: Bytes, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
@@ -23,7 +25,7 @@ struct ByteCursor {
         offset += count
     }
 
-    mutating func readBytes(_ count: Int, for what: String) throws(InputProblem) -> ArraySlice<UInt8> {
+    mutating func readBytes(_ count: Int, for what: String) throws(InputProblem) -> Bytes.SubSequence {
         try require(count, for: what)
         defer { offset += count }
         return bytes[offset..<offset + count]

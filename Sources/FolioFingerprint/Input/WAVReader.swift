@@ -3,7 +3,7 @@
 /// Chunks are walked one by one and every declared size is checked against the bytes left in
 /// the file before anything is read or allocated.
 enum WAVReader {
-    static func isWAV(_ bytes: [UInt8]) -> Bool {
+    static func isWAV<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
         bytes.count >= 12 && bytes[0..<4].elementsEqual("RIFF".utf8) && bytes[8..<12].elementsEqual("WAVE".utf8)
     }
 
@@ -23,6 +23,14 @@ enum WAVReader {
     /// The checked data chunk and format of a WAV file, without decoding the samples: every
     /// check `read` makes, in the same order, so both refuse the same files for the same reason.
     static func dataChunk(_ bytes: [UInt8]) throws(InputProblem) -> (ArraySlice<UInt8>, Format) {
+        let (range, format) = try dataChunkRange(bytes)
+        return (bytes[range], format)
+    }
+
+    /// Where the checked data chunk lies in `bytes` (an array or a mapped file), and the format:
+    /// the chunk walk behind `dataChunk`, with the same checks and errors.
+    static func dataChunkRange<Bytes: RandomAccessCollection>(_ bytes: Bytes) throws(InputProblem) -> (Range<Int>, Format)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var cursor = ByteCursor(bytes)
         guard try cursor.readTag(for: "RIFF header") == "RIFF" else { throw .corrupt("missing RIFF tag") }
         let riffSize = Int(try cursor.readUInt32LE(for: "RIFF header"))
@@ -43,9 +51,10 @@ enum WAVReader {
                 format = try readFormat(ByteCursor(Array(try cursor.readBytes(size, for: "fmt chunk"))))
             case "data":
                 guard let format else { throw .corrupt("data chunk comes before the fmt chunk") }
-                let data = try cursor.readBytes(size, for: "data chunk")
-                _ = try frameCount(data, format: format)
-                return (data, format)
+                let start = cursor.offset
+                try cursor.skip(size, for: "data chunk")
+                _ = try frameCount(byteCount: size, format: format)
+                return (start..<start + size, format)
             default:
                 try cursor.skip(size, for: "chunk '\(printable(tag))'")
             }
@@ -54,7 +63,7 @@ enum WAVReader {
         throw format == nil ? .corrupt("no fmt chunk") : .corrupt("no data chunk")
     }
 
-    static func readFormat(_ chunk: ByteCursor) throws(InputProblem) -> Format {
+    static func readFormat(_ chunk: ByteCursor<[UInt8]>) throws(InputProblem) -> Format {
         var cursor = chunk
         let what = "fmt chunk"
         var tag = try cursor.readUInt16LE(for: what)
@@ -85,10 +94,15 @@ enum WAVReader {
     /// Sample frames in a data chunk; throws unless it is a whole number of frames, at least
     /// one and at most the cap.
     static func frameCount(_ data: ArraySlice<UInt8>, format: Format) throws(InputProblem) -> Int {
-        guard data.count % format.blockAlign == 0 else {
+        try frameCount(byteCount: data.count, format: format)
+    }
+
+    /// Sample frames in a data chunk of `byteCount` bytes, with the checks of `frameCount(_:format:)`.
+    static func frameCount(byteCount: Int, format: Format) throws(InputProblem) -> Int {
+        guard byteCount % format.blockAlign == 0 else {
             throw .truncated("data chunk ends inside a sample frame")
         }
-        let frames = data.count / format.blockAlign
+        let frames = byteCount / format.blockAlign
         guard frames <= InputLimits.maxAudioFrames else {
             throw .tooLarge("\(frames) sample frames (cap \(InputLimits.maxAudioFrames))")
         }
