@@ -9,8 +9,14 @@ transforms with Pillow, and text is cut from the GNU Info manuals Debian install
 data: folio-train synthesises its own works in Swift and never reads files.
 
 Usage: fingerprint-eval-data.py OUT [--seed N] [--audio N] [--images N] [--texts N]
-                               [--exclude-texts SEED:COUNT ...]
+                               [--exclude-texts SEED:COUNT ...] [--photos]
 Runs in the evaluation venv (scripts/fingerprint-eval.sh makes it): needs numpy, Pillow, sox.
+
+--photos also writes OUT/photo/: real photographs instead of synthetic pictures, with the same
+image transforms. The photographs are the ones scikit-image's wheel bundles (PyPI
+`scikit-image`; public-domain or freely licensed, see its skimage/data/README), each cut into
+its four quadrants, and each quadrant is one work: 76 works from 19 pictures. Quadrants of one
+picture are different works that share light, texture and camera, the hardest impostors here.
 """
 import argparse
 import gzip
@@ -242,6 +248,32 @@ def make_images(out, count, seed):
                 transform_image(img, name, rng).save(os.path.join(folder, f"{name}.png"))
 
 
+PHOTOS = ["astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png", "clock_motion.png", "coffee.png",
+          "coins.png", "grass.png", "gravel.png", "hubble_deep_field.jpg", "ihc.png", "microaneurysms.png", "moon.png",
+          "motorcycle_left.png", "page.png", "retina.jpg", "rocket.jpg", "text.png"]
+
+
+def make_photos(out, seed):
+    """OUT/photo/<picture>-q<k>/: each bundled photograph's quadrants as works, with the image transforms."""
+    import skimage
+    data = os.path.join(os.path.dirname(skimage.__file__), "data")
+    for picture_index, name in enumerate(PHOTOS):
+        picture = Image.open(os.path.join(data, name)).convert("RGB")
+        w, h = picture.size
+        for quadrant in range(4):
+            x, y = quadrant % 2, quadrant // 2
+            img = picture.crop((x * w // 2, y * h // 2, (x + 1) * w // 2, (y + 1) * h // 2))
+            rng = work_rng(seed, "photo", 4 * picture_index + quadrant)
+            folder = os.path.join(out, "photo", f"{os.path.splitext(name)[0]}-q{quadrant}")
+            os.makedirs(folder, exist_ok=True)
+            img.save(os.path.join(folder, "original.png"))
+            for transform in IMAGE_TRANSFORMS:
+                if transform == "jpeg30":
+                    img.save(os.path.join(folder, "jpeg30.jpg"), quality=30)
+                else:
+                    transform_image(img, transform, rng).save(os.path.join(folder, f"{transform}.png"))
+
+
 # ---------------------------------------------------------------- text
 
 def info_passages(info_dir):
@@ -408,6 +440,8 @@ def main():
     parser.add_argument("--info-dir", default="/usr/share/info")
     parser.add_argument("--exclude-texts", action="append", default=[], metavar="SEED:COUNT",
                         help="leave out the passages (and near copies) that seed SEED's set of COUNT texts holds")
+    parser.add_argument("--photos", action="store_true",
+                        help="also write OUT/photo/ from the photographs scikit-image bundles (pip install scikit-image)")
     args = parser.parse_args()
     exclude = []
     for spec in args.exclude_texts:
@@ -417,10 +451,12 @@ def main():
         exclude.append((int(seed), int(count)))
     make_audio(args.out, args.audio, args.seed)
     make_images(args.out, args.images, args.seed)
+    if args.photos:
+        make_photos(args.out, args.seed)
     sources = make_texts(args.out, args.texts, args.seed, args.info_dir, exclude)
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
         json.dump({"seed": args.seed, "audio": args.audio, "images": args.images, "texts": args.texts,
-                   "excluded_texts": [f"{s}:{c}" for s, c in exclude],
+                   "excluded_texts": [f"{s}:{c}" for s, c in exclude], "photos": PHOTOS if args.photos else [],
                    "audio_transforms": list(AUDIO_TRANSFORMS), "image_transforms": ["jpeg30"] + IMAGE_TRANSFORMS,
                    "text_transforms": TEXT_TRANSFORMS, "text_sources": sources}, f, indent=1)
 
