@@ -255,7 +255,10 @@ PHOTOS = ["astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png",
 
 def make_photos(out, seed):
     """OUT/photo/<picture>-q<k>/: each bundled photograph's quadrants as works, with the image transforms."""
-    import skimage
+    try:
+        import skimage
+    except ImportError:
+        sys.exit("--photos needs scikit-image in this venv: pip install scikit-image")
     data = os.path.join(os.path.dirname(skimage.__file__), "data")
     for picture_index, name in enumerate(PHOTOS):
         picture = Image.open(os.path.join(data, name)).convert("RGB")
