@@ -239,13 +239,17 @@ def make_images(out, count, seed):
         rng = work_rng(seed, "image", index)
         folder = os.path.join(out, "image", f"i{index:04d}")
         os.makedirs(folder, exist_ok=True)
-        img = synth_image(rng)
-        img.save(os.path.join(folder, "original.png"))
-        for name in IMAGE_TRANSFORMS:
-            if name == "jpeg30":
-                img.save(os.path.join(folder, "jpeg30.jpg"), quality=30)
-            else:
-                transform_image(img, name, rng).save(os.path.join(folder, f"{name}.png"))
+        write_image_work(folder, synth_image(rng), rng)
+
+
+def write_image_work(folder, img, rng):
+    """FOLDER/original.png and one file per image transform of `img`."""
+    img.save(os.path.join(folder, "original.png"))
+    for name in IMAGE_TRANSFORMS:
+        if name == "jpeg30":
+            img.save(os.path.join(folder, "jpeg30.jpg"), quality=30)
+        else:
+            transform_image(img, name, rng).save(os.path.join(folder, f"{name}.png"))
 
 
 PHOTOS = ["astronaut.png", "brick.png", "camera.png", "cell.png", "chelsea.png", "clock_motion.png", "coffee.png",
@@ -269,12 +273,7 @@ def make_photos(out, seed):
             rng = work_rng(seed, "photo", 4 * picture_index + quadrant)
             folder = os.path.join(out, "photo", f"{os.path.splitext(name)[0]}-q{quadrant}")
             os.makedirs(folder, exist_ok=True)
-            img.save(os.path.join(folder, "original.png"))
-            for transform in IMAGE_TRANSFORMS:
-                if transform == "jpeg30":
-                    img.save(os.path.join(folder, "jpeg30.jpg"), quality=30)
-                else:
-                    transform_image(img, transform, rng).save(os.path.join(folder, f"{transform}.png"))
+            write_image_work(folder, img, rng)
 
 
 # ---------------------------------------------------------------- text

@@ -50,10 +50,16 @@ public struct Fingerprinter: Sendable {
 
     /// The same identity from bytes held outside an array, such as a mapped file (`MappedFile`):
     /// a WAV is read where it lies, so a long recording is never copied; any other input is
-    /// copied into an array first (its reader takes one). `bytes` must stay valid until this
-    /// returns.
+    /// copied into an array first (its reader takes one), unless it is over
+    /// `InputLimits.maxCopiedFileBytes`, which is refused as too large without a copy. `bytes`
+    /// must stay valid until this returns.
     public func identify(_ bytes: UnsafeRawBufferPointer, file: String) throws(FingerprintError) -> WorkIdentity {
-        guard WAVReader.isWAV(bytes) else { return try identify(Array(bytes), file: file) }
+        guard WAVReader.isWAV(bytes) else {
+            guard bytes.count <= InputLimits.maxCopiedFileBytes else {
+                throw .input(FingerprintInputError(file: file, problem: .tooLarge("\(bytes.count) bytes (cap \(InputLimits.maxCopiedFileBytes) for any file but a WAV)")))
+            }
+            return try identify(Array(bytes), file: file)
+        }
         let shared = ConcurrentShare(bytes)
         return try identify(byteCount: bytes.count, hash: { SHA256.hash(shared.value) }) { () throws(FingerprintError) in
             try wavCode(shared.value, file: file)

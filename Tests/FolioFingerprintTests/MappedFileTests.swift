@@ -1,5 +1,8 @@
 import FolioTestSupport
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import FolioFingerprint
 
@@ -50,6 +53,19 @@ import Testing
         // An empty buffer is the empty-file error, as from an empty array.
         #expect(throws: FingerprintError.input(FingerprintInputError(file: "e", problem: .empty))) {
             try fingerprinter.identify(UnsafeRawBufferPointer(start: nil, count: 0), file: "e")
+        }
+    }
+
+    @Test func aHugeFileThatIsNotAWAVIsRefusedBeforeItIsCopied() throws {
+        // 3 GiB of address space that costs nothing until touched; only its first bytes are read.
+        let size = 3 << 30
+        let base = try #require(mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0))
+        try #require(base != MAP_FAILED)
+        defer { munmap(base, size) }
+        let fingerprinter = Fingerprinter(model: try GoldenVectorTests.model())
+        let problem = InputProblem.tooLarge("\(size) bytes (cap \(InputLimits.maxCopiedFileBytes) for any file but a WAV)")
+        #expect(throws: FingerprintError.input(FingerprintInputError(file: "huge.bin", problem: problem))) {
+            try fingerprinter.identify(UnsafeRawBufferPointer(start: base, count: size), file: "huge.bin")
         }
     }
 

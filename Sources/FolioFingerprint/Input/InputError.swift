@@ -55,4 +55,8 @@ enum InputLimits {
     static let sampleRates = 1_000...768_000
     /// Largest text accepted (bytes).
     static let maxTextBytes = 32 << 20
+    /// Largest file, other than a WAV, copied into memory for its reader: above every other cap
+    /// in practice (a 16-bit PPM of 80 megapixels is 480 MB), so a bigger file is refused before
+    /// it is copied rather than after.
+    static let maxCopiedFileBytes = 2 << 30
 }
