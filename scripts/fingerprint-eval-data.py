@@ -9,7 +9,7 @@ transforms with Pillow, and text is cut from the GNU Info manuals Debian install
 data: folio-train synthesises its own works in Swift and never reads files.
 
 Usage: fingerprint-eval-data.py OUT [--seed N] [--audio N] [--images N] [--texts N]
-                               [--exclude-texts SEED:COUNT ...] [--photos]
+                               [--exclude-texts SEED:COUNT ...] [--photos] [--recordings]
 Runs in the evaluation venv (scripts/fingerprint-eval.sh makes it): needs numpy, Pillow, sox.
 
 --photos also writes OUT/photo/: real photographs instead of synthetic pictures, with the same
@@ -17,6 +17,17 @@ image transforms. The photographs are the ones scikit-image's wheel bundles (PyP
 `scikit-image`; public-domain or freely licensed, see its skimage/data/README), each cut into
 its four quadrants, and each quadrant is one work: 76 works from 19 pictures. Quadrants of one
 picture are different works that share light, texture and camera, the hardest impostors here.
+
+--recordings also writes OUT/recording/: 10 s excerpts of real music instead of synthetic pieces,
+in the synthetic originals' format (22.05 kHz mono 16-bit, peak 0.7), with the same audio
+transforms. The music is the game soundtracks these Debian packages install: wesnoth-1.16-music
+(orchestral, GPL-2), drascula-music (freeware licence), hyperrogue-music (CC-BY-SA-3.0) and
+asc-music (GPL-2+); sox decodes them. Each track gives one excerpt, or two far apart if it lasts
+90 s or more, starting at a position drawn from the seed and the track's name, at least 5 s in
+and 3 s before the end; an excerpt that is nearly silent, or has a silent second, is refused
+and the position moved on 2.5 s. Excerpts of one track are different works that share
+instruments, mix and often themes: the hardest impostors here, as quadrants are for photos.
+manifest.json lists each work's file, package and start.
 """
 import argparse
 import gzip
@@ -145,23 +156,121 @@ def make_audio(out, count, seed):
         rng = work_rng(seed, "audio", index)
         folder = os.path.join(out, "audio", f"a{index:04d}")
         os.makedirs(folder, exist_ok=True)
-        signal = synth_audio(rng)
-        original = os.path.join(folder, "original.wav")
-        write_wav(original, signal)
-        for name, args in AUDIO_TRANSFORMS.items():
-            target = os.path.join(folder, f"{name}.wav")
-            if name == "noise20db":
-                noise = rng.standard_normal(len(signal))
-                noise *= np.sqrt(np.mean(signal ** 2) / np.mean(noise ** 2)) / 10 ** (20 / 20)
-                write_wav(target, signal + noise)
-            elif name == "mp3":
-                mp3 = os.path.join(folder, "tmp.mp3")
-                subprocess.run(["sox", original, "-C", "64", mp3], check=True)
-                subprocess.run(["sox", mp3, "-b", "16", target], check=True)
-                os.remove(mp3)
-            else:
-                # -D: no dither, so the transform is the same on every run.
-                subprocess.run(["sox", "-D", original, "-b", "16", target] + args, check=True)
+        write_audio_work(folder, synth_audio(rng), rng)
+
+
+def write_audio_work(folder, signal, rng):
+    """FOLDER/original.wav (22.05 kHz mono 16-bit) and one file per audio transform of `signal`."""
+    original = os.path.join(folder, "original.wav")
+    write_wav(original, signal)
+    for name, args in AUDIO_TRANSFORMS.items():
+        target = os.path.join(folder, f"{name}.wav")
+        if name == "noise20db":
+            noise = rng.standard_normal(len(signal))
+            noise *= np.sqrt(np.mean(signal ** 2) / np.mean(noise ** 2)) / 10 ** (20 / 20)
+            write_wav(target, signal + noise)
+        elif name == "mp3":
+            mp3 = os.path.join(folder, "tmp.mp3")
+            subprocess.run(["sox", original, "-C", "64", mp3], check=True)
+            subprocess.run(["sox", mp3, "-b", "16", target], check=True)
+            os.remove(mp3)
+        else:
+            # -D: no dither, so the transform is the same on every run.
+            subprocess.run(["sox", "-D", original, "-b", "16", target] + args, check=True)
+
+
+# (Debian package, short name, folder, extension): game soundtracks, each package its own composers.
+RECORDINGS = [
+    ("wesnoth-1.16-music", "wesnoth", "/usr/share/games/wesnoth/1.16/data/core/music", ".ogg"),
+    ("drascula-music", "drascula", "/usr/share/scummvm/drascula/audio", ".ogg"),
+    ("hyperrogue-music", "hyperrogue", "/usr/share/hyperrogue/music", ".ogg"),
+    ("asc-music", "asc", "/usr/share/games/asc/music", ".mp3"),
+]
+RECORDING_SKIP = 5.0  # seconds left out at the start (intros, fade-ins)
+RECORDING_TAIL = 3.0  # and at the end (fade-outs)
+RECORDING_TWO = 90.0  # tracks at least this long give two excerpts
+RECORDING_GAP = 20.0  # at least this much music between a track's two excerpts
+RECORDING_STEP = 2.5  # a refused excerpt: try this much later (wrapping within its range)
+
+
+def decode_track(path):
+    """The whole track as float samples at 22.05 kHz, its channels averaged (sox's `channels 1`)."""
+    run = subprocess.run(["sox", "-D", path, "-t", "raw", "-e", "floating-point", "-b", "32", "-L", "-",
+                          "channels", "1", "rate", str(AUDIO_RATE)], capture_output=True)
+    if run.returncode != 0 or not run.stdout:
+        hint = " (mp3 needs Debian's libsox-fmt-mp3)" if path.endswith(".mp3") else ""
+        sys.exit(f"sox could not decode {path}{hint}: {run.stderr.decode(errors='replace').strip()}")
+    return np.frombuffer(run.stdout, "<f4").astype(np.float64)
+
+
+def audible(excerpt):
+    """False for an excerpt that is mostly silence or has a silent second: it would test nothing."""
+    seconds = excerpt[:len(excerpt) // AUDIO_RATE * AUDIO_RATE].reshape(-1, AUDIO_RATE)
+    rms = np.sqrt(np.mean(seconds ** 2, axis=1))
+    return np.sqrt(np.mean(excerpt ** 2)) >= 10 ** (-40 / 20) and rms.min() >= 10 ** (-55 / 20)
+
+
+def excerpt_starts(samples, rng):
+    """Start samples of the track's excerpts: one, or two in its two halves with RECORDING_GAP
+    between them; each drawn at random in its range, then moved on by RECORDING_STEP while not
+    audible. An empty list for a track too short; a range with nothing audible gives none."""
+    n = int(AUDIO_SECONDS * AUDIO_RATE)
+    lo, hi = int(RECORDING_SKIP * AUDIO_RATE), len(samples) - int(RECORDING_TAIL * AUDIO_RATE) - n
+    if hi < lo:
+        return []
+    if len(samples) >= RECORDING_TWO * AUDIO_RATE:
+        mid = (lo + hi + n) // 2
+        gap = int(RECORDING_GAP * AUDIO_RATE) // 2
+        ranges = [(lo, mid - gap - n), (mid + gap, hi)]
+    else:
+        ranges = [(lo, hi)]
+    step = int(RECORDING_STEP * AUDIO_RATE)
+    starts = []
+    for first, last in ranges:
+        span = last - first + 1
+        offset = int(rng.integers(0, span))
+        for k in range(span // step + 1):
+            start = first + (offset + k * step) % span
+            if audible(samples[start:start + n]):
+                starts.append(start)
+                break
+    return starts
+
+
+def make_recordings(out, seed):
+    """OUT/recording/<short>-<track>-<k>/: 10 s excerpts of the game soundtracks Debian installs,
+    with the audio transforms. Returns the manifest's list of works and where each was cut."""
+    missing = [package for package, _, folder, _ in RECORDINGS if not os.path.isdir(folder)]
+    if missing:
+        sys.exit("--recordings needs the music Debian installs: apt-get install --no-install-recommends "
+                 + " ".join(missing))
+    n = int(AUDIO_SECONDS * AUDIO_RATE)
+    works = []
+    for package, short, folder, extension in RECORDINGS:
+        for file in sorted(f for f in os.listdir(folder) if f.endswith(extension)):
+            stem = os.path.splitext(file)[0]
+            # Keyed by the track's name, so another package present or not moves nothing here.
+            rng = work_rng(seed, "recording", f"{short}/{stem}")
+            samples = decode_track(os.path.join(folder, file))
+            for k, start in enumerate(excerpt_starts(samples, rng)):
+                excerpt = samples[start:start + n]
+                # Peak 0.7, as the synthetic originals: the gain and noise transforms mean the same.
+                excerpt = 0.7 * excerpt / np.abs(excerpt).max()
+                work = f"{short}-{stem}-{k}"
+                target = os.path.join(out, "recording", work)
+                os.makedirs(target, exist_ok=True)
+                write_audio_work(target, excerpt, rng)
+                works.append({"work": work, "package": package, "file": os.path.join(folder, file),
+                              "start_seconds": round(start / AUDIO_RATE, 3)})
+    return works
+
+
+def package_versions():
+    versions = {}
+    for package, _, _, _ in RECORDINGS:
+        run = subprocess.run(["dpkg-query", "-W", "-f", "${Version}", package], capture_output=True, text=True)
+        versions[package] = run.stdout.strip() if run.returncode == 0 else None
+    return versions
 
 
 # ---------------------------------------------------------------- images
@@ -401,6 +510,8 @@ def choose_passages(passages, count, seed, excluded=()):
 
 
 def make_texts(out, count, seed, info_dir, exclude_seeds=()):
+    if count == 0:  # choose_passages' empty list would read as too few passages
+        return []
     passages = info_passages(info_dir)
     if len(passages) < count:
         sys.exit(f"only {len(passages)} Info nodes with 180+ words under {info_dir}; asked for {count}")
@@ -444,6 +555,8 @@ def main():
                         help="leave out the passages (and near copies) that seed SEED's set of COUNT texts holds")
     parser.add_argument("--photos", action="store_true",
                         help="also write OUT/photo/ from the photographs scikit-image bundles (pip install scikit-image)")
+    parser.add_argument("--recordings", action="store_true",
+                        help="also write OUT/recording/ from game soundtracks Debian installs (see above)")
     args = parser.parse_args()
     exclude = []
     for spec in args.exclude_texts:
@@ -455,12 +568,17 @@ def main():
     make_images(args.out, args.images, args.seed)
     if args.photos:
         make_photos(args.out, args.seed)
+    recordings = make_recordings(args.out, args.seed) if args.recordings else []
     sources = make_texts(args.out, args.texts, args.seed, args.info_dir, exclude)
+    manifest = {"seed": args.seed, "audio": args.audio, "images": args.images, "texts": args.texts,
+                "excluded_texts": [f"{s}:{c}" for s, c in exclude], "photos": PHOTOS if args.photos else [],
+                "audio_transforms": list(AUDIO_TRANSFORMS), "image_transforms": ["jpeg30"] + IMAGE_TRANSFORMS,
+                "text_transforms": TEXT_TRANSFORMS, "text_sources": sources}
+    if args.recordings:  # only then, so a manifest without recordings stays as it was
+        manifest["recordings"] = recordings
+        manifest["recording_packages"] = package_versions()
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
-        json.dump({"seed": args.seed, "audio": args.audio, "images": args.images, "texts": args.texts,
-                   "excluded_texts": [f"{s}:{c}" for s, c in exclude], "photos": PHOTOS if args.photos else [],
-                   "audio_transforms": list(AUDIO_TRANSFORMS), "image_transforms": ["jpeg30"] + IMAGE_TRANSFORMS,
-                   "text_transforms": TEXT_TRANSFORMS, "text_sources": sources}, f, indent=1)
+        json.dump(manifest, f, indent=1)
 
 
 if __name__ == "__main__":
