@@ -39,10 +39,12 @@ enum Calibration {
     /// With `poolingSegments` (the file's byte: 0 or 1 for one mean, 2…16 segments), the
     /// hyperplanes are drawn for that pooling instead of `base`'s, which needs `whitened`: the
     /// old directions do not fit a pooled state of another size. `poolsInputs` likewise turns
-    /// input pooling on or off instead of keeping `base`'s.
+    /// input pooling on or off instead of keeping `base`'s. `coefficientBits` of the drawn
+    /// hyperplanes are replaced by single pooled input values (`CoefficientBits`).
     static func recentred<S: WorkSynthesiser>(_ base: EncoderWeights, synth: S, count: Int, seed: UInt64,
                                               whitened: Bool = false, ridge: Double = 0.05, extraKinds: [String] = [],
-                                              poolingSegments: UInt8? = nil, poolsInputs: Bool? = nil) throws -> EncoderWeights {
+                                              poolingSegments: UInt8? = nil, poolsInputs: Bool? = nil,
+                                              coefficientBits: Int = 0) throws -> EncoderWeights {
         let segmentsByte = poolingSegments ?? base.poolingSegments
         var lstm = FloatLSTM(weights: base)
         lstm.segments = max(1, Int(segmentsByte))
@@ -52,7 +54,7 @@ enum Calibration {
         if whitened {
             var random = SeededRandom(seed: seed)
             (projection, bias) = Whitening.projection(synth, lstm: lstm, count: count, seed: seed, ridge: ridge,
-                                                      extraKinds: extraKinds, random: &random)
+                                                      extraKinds: extraKinds, coefficientBits: coefficientBits, random: &random)
         } else {
             guard lstm.segments == base.segments, lstm.poolsInputs == base.poolsInputs else {
                 throw ValidationError("re-centring keeps the hyperplanes, so it cannot change the pooling segments or input pooling; use --whitened")

@@ -58,6 +58,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Whether the encoders trained or recalibrated also pool each segment's mean input step beside the LSTM's (true or false; a skip connection, so bits can follow single feature values). With --recalibrate, omitted keeps the base encoder's; otherwise omitted is false.")
     var poolInputs: Bool?
 
+    @Option(help: "With --recalibrate --media image and input pooling: this many of the 256 bits each read one pooled DCT coefficient (lowest frequencies first) instead of a drawn hyperplane (0: all drawn).")
+    var coefficientBits = 0
+
     @Flag(help: "Do not train: re-centre the --media encoders of --base on --calibration-works fresh works.")
     var recalibrate = false
 
@@ -82,6 +85,10 @@ struct TrainCommand: ParsableCommand {
         }
         if !calibrationKinds.isEmpty && !whitened {
             throw ValidationError("--calibration-kinds needs --whitened")
+        }
+        if !(0...256).contains(coefficientBits) { throw ValidationError("--coefficient-bits must be in 0...256") }
+        if coefficientBits > 0 && !(recalibrate && whitened && media == "image") {
+            throw ValidationError("--coefficient-bits needs --recalibrate --whitened --media image: its bits read DCT coefficients")
         }
         if whitened && calibrationWorks <= 0 && evaluate == nil {
             throw ValidationError("--whitened needs --calibration-works > 0 (or pass --no-whitened)")
@@ -143,8 +150,12 @@ struct TrainCommand: ParsableCommand {
         let kinds = try extraKinds(for: synth)  // checked before any training time is spent
         guard recalibrate else { return try trainOne(synth, extraKinds: kinds, &random) }
         guard let base, calibrationWorks > 0 else { throw ValidationError("--recalibrate needs --base and --calibration-works > 0") }
+        if coefficientBits > 0 && !(poolInputs ?? base.poolsInputs) {
+            throw ValidationError("--coefficient-bits reads pooled input values, so it needs input pooling (--pool-inputs true)")
+        }
         return try Calibration.recentred(base, synth: synth, count: calibrationWorks, seed: seed, whitened: whitened, ridge: ridge,
-                                         extraKinds: kinds, poolingSegments: poolingSegmentsByte, poolsInputs: poolInputs)
+                                         extraKinds: kinds, poolingSegments: poolingSegmentsByte, poolsInputs: poolInputs,
+                                         coefficientBits: coefficientBits)
     }
 
     func trainOne<S: WorkSynthesiser>(_ synth: S, extraKinds: [String], _ random: inout SeededRandom) throws -> EncoderWeights {

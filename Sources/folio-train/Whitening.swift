@@ -64,16 +64,21 @@ enum Whitening {
     /// drawn with `random`, whitened against `count` calibration works and one random copy of
     /// each, plus one copy of each work per entry of `extraKinds` with only that transform
     /// (a transform named there counts for more in Σ, so fewer bits follow it). Each row is
-    /// scaled so its largest weight is 4 and its bias fits Q12's ±8.
+    /// scaled so its largest weight is 4 and its bias fits Q12's ±8. With `coefficientBits`,
+    /// that many of the drawn rows (the first) are then replaced by single pooled input values
+    /// (`CoefficientBits`); the others are as they would be without.
     static func projection<S: WorkSynthesiser>(_ synth: S, lstm: FloatLSTM, count: Int, seed: UInt64, ridge: Double,
-                                                extraKinds: [String] = [],
+                                                extraKinds: [String] = [], coefficientBits: Int = 0,
                                                 random: inout SeededRandom) -> (rows: [Double], biases: [Double]) {
         let n = lstm.pooledSize
         var calibration = Calibration.random(seed: seed, medium: synth.medium)
         var originals: [[Double]] = [], changes: [[Double]] = []
+        var steps = 0
         for _ in 0..<count {
             let work = synth.makeWork(&calibration)
-            let original = lstm.forward(synth.features(synth.original(work))).pooled
+            let features = synth.features(synth.original(work))
+            steps = features.count / FeatureSequence.width
+            let original = lstm.forward(features).pooled
             let copy = lstm.forward(synth.features(synth.transformed(work, kind: nil, &calibration))).pooled
             originals.append(original)
             changes.append(zip(copy, original).map { $0 - $1 })
@@ -88,6 +93,10 @@ enum Whitening {
         for b in 0..<256 {
             let r = (0..<n).map { _ in random.gaussian() }
             for i in 0..<n { rows[b * n + i] = (0..<n).reduce(0.0) { $0 + w[i * n + $1] * r[$1] } }
+        }
+        if coefficientBits > 0 {
+            let positions = CoefficientBits.positions(lstm: lstm, steps: steps, originals: originals)
+            rows = CoefficientBits.replacing(rows, width: n, count: coefficientBits, positions: positions)
         }
         // Largest weight 4, then smaller where the bias would pass ±7.9; the biases are taken
         // last, from the rows as quantised, so each bit still splits the originals in half.
