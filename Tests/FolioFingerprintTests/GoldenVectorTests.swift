@@ -50,9 +50,9 @@ import Testing
 
     static let golden: [(String, String)] = [
         ("tones.wav", "bf70ed6e7d4265f9854ebcea4af03658be4edd32938f3bd731352ff902c7a244"),
-        ("pattern.pgm", "105ad9ac27ca5a6b88bb10f00c7f8d5e4be30ac71022347462259dfa6e7b7d58"),
-        ("gradient.png", "0bdab0b69be708462de53b0deee02169b22c96e7702d50f7d65e1dfc66a34a6a"),
-        ("flat-colour.jpg", "e7a2bb2a379a3097a38ad43f5166d50aef9b599551e2635af450a0d745762330"),
+        ("pattern.pgm", "1104aec2fec4c0363d6f69440c7f8d5e4be30ac71022347462259dfa6e7b7d58"),
+        ("gradient.png", "04b1b81811acbfe453767a17eee02169b22c96e7702d50f7d65e1dfc66a34a6a"),
+        ("flat-colour.jpg", "14b1bb1819acbee426766a175166d50aef9b599551e2635af450a0d745762330"),
         ("paragraph.txt", "7de992f08bf9011e7cbf6628f8c4d9e2a65560f3d82652b76e32b4993a8e6159"),
     ]
 
@@ -76,6 +76,33 @@ import Testing
         #expect(model.encoders[.text]?.weights.featureRevision == 2)
         #expect(model.encoders[.audio]?.weights.poolingSegments == 0)
         #expect(model.encoders[.audio]?.weights.poolsInputs == false)
+    }
+
+    /// The shipped image encoder's first 96 bits each read one pooled DCT coefficient: a row
+    /// with a single nonzero weight, on the input means (after the 8 × 32 hidden means), and
+    /// taken lowest frequency first (an image segment s holds DCT rows 2s and 2s + 1, so the
+    /// mean at segment s, column t has frequency 2s + t). Segment 0, column 0 is read too: DC
+    /// is dropped, but that mean is half of coefficient (1, 0). The other 160 rows are drawn
+    /// hyperplanes, which read the hidden means too.
+    @Test func shippedImageEncoderReadsNinetySixSingleCoefficients() throws {
+        let weights = try #require(try Self.model().encoders[.image]?.weights)
+        let width = weights.pooledWidth, hiddenPart = 8 * 32
+        var previous = (frequency: -1, segment: -1)
+        for b in 0..<96 {
+            let row = weights.projection[(b * width)..<((b + 1) * width)]
+            let nonzero = row.indices.filter { row[$0] != 0 }.map { $0 - b * width }
+            try #require(nonzero.count == 1, "row \(b) has \(nonzero.count) nonzero weights")
+            let position = nonzero[0] - hiddenPart
+            #expect(position >= 0, "row \(b) reads a hidden mean")
+            let cell = (frequency: 2 * (position / 16) + position % 16, segment: position / 16)
+            #expect(cell.frequency > previous.frequency
+                    || (cell.frequency == previous.frequency && cell.segment > previous.segment), "row \(b) out of order")
+            previous = cell
+        }
+        for b in 96..<256 {
+            let row = weights.projection[(b * width)..<((b + 1) * width)]
+            #expect(row.prefix(hiddenPart).contains { $0 != 0 }, "row \(b) is not a drawn hyperplane")
+        }
     }
 
     @Test func shippedModelIdIsTheRecordedHash() throws {

@@ -22,21 +22,12 @@ public struct FingerprintModel: Sendable {
     public static let shippedFileName = "folio-fp-v1.model"
 
     /// SHA-256 of the shipped model file; genesis files name this id to accept the model.
-    /// `b5e1094f…8420` with its image encoder's hyperplanes redrawn against overlaid copies too
-    /// (`folio-train --recalibrate --media image --ridge 0.01 --calibration-works 400
-    /// --calibration-kinds overlay`; the LSTMs and the audio and text encoders byte for byte kept).
-    /// `b5e1094f…8420` is `b3224027…7d13` with its image encoder retrained to pool over 8 segments
-    /// (`folio-train --seed 1 --media image --pooling-segments 8 --steps 300 --batch 24
-    /// --pool-size 300 --calibration-works 400 --ridge 0.01`; audio and text byte for byte kept).
-    /// `b3224027…7d13` is `82a57f30…90e7` with its text encoder's hyperplanes redrawn on text
-    /// feature revision 1 (`folio-train --recalibrate --media text --ridge 0.01 --calibration-works 400`). That is the
-    /// audio encoder of `995b3df1…fab6` (`folio-train --seed 1 --media audio --base FIRST --steps
-    /// 300 --batch 24 --pool-size 300 --calibration-works 400`, FIRST the first model
-    /// `f363a4ff…7197d`), with image and text encoders retrained from it (`--media image`, then
-    /// `--media text`, each `--steps 300 --batch 24 --pool-size 300 --calibration-works 400`),
-    /// their hyperplanes then redrawn with `--recalibrate --media image,text --ridge 0.01`;
-    /// docs/fingerprint.md, "Training".
-    public static let shippedIDHex = "f57f30c9d6d4ee9f86a5afaa48bfcb74fe6586b778956cd674e3928f5d6885ba"
+    /// `99a26c68…195f` is `f57f30c9…85ba` with its image encoder's hyperplanes redrawn so that
+    /// the first 96 bits each read one pooled DCT coefficient (`folio-train --recalibrate --media
+    /// image --ridge 0.01 --calibration-works 400 --calibration-kinds overlay --pool-inputs true
+    /// --coefficient-bits 96`; the LSTMs and the audio and text encoders byte for byte kept).
+    /// docs/fingerprint.md, "The shipped model", gives every step back to the first model.
+    public static let shippedIDHex = "99a26c68db2e39d97cba15cbb150225cf2f3c118614f2d976ce357a4e487195f"
 
     /// The model shipped with this build, checked against `expectedID`.
     public static func shipped(expectedID: Hash256) throws(ModelError) -> FingerprintModel {

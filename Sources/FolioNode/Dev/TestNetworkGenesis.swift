@@ -14,7 +14,7 @@ enum TestNetworkGenesis {
   },
   "maxBlockBytes": 2097152,
   "maxTransactionsPerBlock": 10000,
-  "modelId": "f57f30c9d6d4ee9f86a5afaa48bfcb74fe6586b778956cd674e3928f5d6885ba",
+  "modelId": "99a26c68db2e39d97cba15cbb150225cf2f3c118614f2d976ce357a4e487195f",
   "network": "test",
   "poa": {
     "authorities": [
