@@ -46,13 +46,16 @@ public enum FingerprintFolderEvaluation {
     }
 
     /// Fingerprints every file with Folio's model (`modelPath`, or the shipped one) and scores
-    /// the codes by Hamming distance.
-    public static func folio(directory: String, modelPath: String?) throws(WalletError) -> ScoredFolder {
+    /// the codes by Hamming distance. `progress` is called once per file as it is done, with
+    /// the number done so far and the total, from whichever thread did it.
+    public static func folio(directory: String, modelPath: String?,
+                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(WalletError) -> ScoredFolder {
         let layout = try layout(of: directory)
         let results = Slots(count: layout.files.count)
         DispatchQueue.concurrentPerform(iterations: layout.files.count) { index in
             let path = "\(directory)/\(layout.files[index].path)"
-            results.set(index, Result { () throws(WalletError) in try LocalFingerprint.compute(file: path, modelPath: modelPath) })
+            let done = results.set(index, Result { () throws(WalletError) in try LocalFingerprint.compute(file: path, modelPath: modelPath) })
+            progress?(done, layout.files.count)
         }
         var codes: [[UInt8]] = []
         for result in results.all { codes.append(try result.get().identity.fingerprint.bytes) }
@@ -117,10 +120,18 @@ public enum FingerprintFolderEvaluation {
     private final class Slots: @unchecked Sendable {
         private let lock = NSLock()
         private var slots: [Result<LocalFingerprint, WalletError>?]
+        private var filled = 0
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-        func set(_ index: Int, _ result: Result<LocalFingerprint, WalletError>) { lock.withLock { slots[index] = result } }
+        /// Stores `result` and returns how many slots are filled now.
+        func set(_ index: Int, _ result: Result<LocalFingerprint, WalletError>) -> Int {
+            lock.withLock {
+                slots[index] = result
+                filled += 1
+                return filled
+            }
+        }
 
         var all: [Result<LocalFingerprint, WalletError>] {
             lock.withLock { slots.map { $0 ?? .failure(.usage("a file was not fingerprinted")) } }

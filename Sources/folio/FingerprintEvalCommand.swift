@@ -53,7 +53,7 @@ struct FingerprintEvalCommand: ParsableCommand {
     func run() throws {
         var columns: [Column] = []
         if !noFolio {
-            let scored = try FingerprintFolderEvaluation.folio(directory: directory, modelPath: model)
+            let scored = try FingerprintProgress.evaluate(directory: directory, modelPath: model, json: options.json)
             columns.append(Column(name: "folio", report: scored.report, histogram: scored.histogram))
             if let writeCodes { try Self.write(scored.codesText, to: writeCodes) }
         } else if writeCodes != nil {
